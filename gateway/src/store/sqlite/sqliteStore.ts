@@ -1,0 +1,32 @@
+// The embedded SQLite store (better-sqlite3, synchronous, WAL mode) in the data folder.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../store.ts';
+import { migrate } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
+
+export interface SqliteStore extends Store {
+  readonly kind: 'sqlite';
+  readonly db: Database.Database;
+}
+
+export function openSqliteStore(file: string): SqliteStore {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL'); // readers never block the writer
+  db.pragma('synchronous = NORMAL'); // durable across application crashes; WAL keeps it consistent
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, migrations);
+  return {
+    kind: 'sqlite',
+    db,
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

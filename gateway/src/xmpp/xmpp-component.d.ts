@@ -1,0 +1,15 @@
+// Types for @xmpp/component 0.13 (CommonJS, ships none): only what xmpp/ uses.
+declare module '@xmpp/component' {
+  import type { EventEmitter } from 'node:events';
+  import type { Element } from '@xmpp/xml';
+
+  export interface Component extends EventEmitter {
+    status: string;
+    start(): Promise<unknown>;
+    stop(): Promise<unknown>;
+    send(element: Element): Promise<void>;
+    reconnect: EventEmitter & { delay: number; stop(): void };
+  }
+  export function component(options: { service: string; domain: string; password: string }): Component;
+  export { xml } from '@xmpp/xml';
+}
