@@ -70,13 +70,11 @@ modules_enabled = {
 	-- Protection
 	"limits";    -- per-connection bandwidth limits (below)
 }
-modules_disabled = {
-	"s2s_bidi";
-}
-if IS_LOCAL then
-	-- A `localhost` server cannot federate: no DNS, no valid certificate.
-	table.insert(modules_disabled, "s2s")
-end
+-- A `localhost` server cannot federate (no DNS, no valid certificate): no s2s there.
+-- Options are write-only in this file, so the list is built before it is assigned.
+local disabled = { "s2s_bidi" }
+if IS_LOCAL then disabled[#disabled + 1] = "s2s" end
+modules_disabled = disabled
 
 -- Storage: SQL (SQLite in the data folder). Internal file storage caps archives at
 -- 10,000 items; SQL storage has no such cap.
@@ -93,7 +91,9 @@ dont_archive_namespaces = { "http://jabber.org/protocol/chatstates" }
 -- TLS everywhere. Clients must encrypt; the certificate is the deployment's (a self-signed
 -- one generated on first run for localhost).
 ssl = { certificate = TLS_CERT; key = TLS_KEY }
-https_ssl = { certificate = TLS_CERT; key = TLS_KEY } -- Node sends no SNI to IP addresses
+certificates = TLS_CERT:match("^(.*)/[^/]*$") or "." -- the folder of our certificate, not /etc/prosody
+https_ssl = { certificate = TLS_CERT; key = TLS_KEY }
+certificates = TLS_CERT:match("^(.*)/[^/]*$") or "." -- the folder of our certificate, not /etc/prosody -- Node sends no SNI to IP addresses
 c2s_require_encryption = true
 s2s_require_encryption = true
 -- Federation authenticates peers by certificate (no dialback-only trust).

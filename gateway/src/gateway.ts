@@ -10,6 +10,7 @@ import { createApp } from './http/app.ts';
 import { attachWebSocketProxy } from './http/prosodyProxy.ts';
 import { createComponent, type GatewayComponent } from './xmpp/component.ts';
 import { probeTcp } from './xmpp/probe.ts';
+import { registerServiceDiscovery } from './xmpp/serviceDiscovery.ts';
 import { openStore } from './store/openStore.ts';
 import type { Store } from './store/store.ts';
 
@@ -32,6 +33,7 @@ export async function startGateway(config: Config & { component: { secret: strin
     service: `xmpp://${config.prosody.host}:${config.prosody.componentPort}`,
     log,
   });
+  registerServiceDiscovery(component, () => []);
   const prosodyHttpOrigin = `http://${config.prosody.host}:${config.prosody.httpPort}`;
   const app = createApp({
     log,

@@ -22,7 +22,15 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(vars: Record<string, string | undefined>): Promise<Stack> {
+export interface PreparedStack {
+  config: Config;
+  files: LocalFiles;
+  /** The full environment both processes run with. */
+  env: NodeJS.ProcessEnv;
+}
+
+/** Validates the variables, checks the ports are free and prepares the data folder. */
+export async function prepareStack(vars: Record<string, string | undefined>): Promise<PreparedStack> {
   const config = readConfig(vars);
   const ports = {
     SEALPOST_HTTP_PORT: config.http.port,
@@ -54,12 +62,23 @@ export async function startStack(vars: Record<string, string | undefined>): Prom
     SEALPOST_S2S_PORT: String(config.prosody.s2sPort),
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
   };
-  const prosody = await startProsody({
+  return { config: { ...config, component: { ...config.component, secret: files.componentSecret } }, files, env };
+}
+
+/** Starts Prosody from a prepared stack and waits until its ports listen. */
+export function startStackProsody({ config, files, env }: PreparedStack): Promise<Supervised> {
+  return startProsody({
     env,
     logFile: join(files.logDir, 'prosody.log'),
     runAsProsodyUser: files.prosodyUser !== undefined,
     ports: [config.prosody.c2sPort, config.prosody.componentPort, config.prosody.httpPort],
   });
+}
+
+export async function startStack(vars: Record<string, string | undefined>): Promise<Stack> {
+  const prepared = await prepareStack(vars);
+  const { config, files, env } = prepared;
+  const prosody = await startStackProsody(prepared);
   const gateway = startGatewayProcess(env, join(files.logDir, 'gateway.log'));
   const host = config.http.listen === '0.0.0.0' || config.http.listen === '::' ? '127.0.0.1' : config.http.listen;
   const gatewayUrl = `http://${host.includes(':') ? `[${host}]` : host}:${config.http.port}`;

@@ -47,6 +47,6 @@ export function serveStatic(root: string): Middleware {
     ctx.length = info.size;
     // Hashed assets never change; the page itself is always revalidated.
     ctx.set('Cache-Control', file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-    ctx.body = ctx.method === 'HEAD' ? null : createReadStream(file);
+    ctx.body = createReadStream(file); // Koa sends no body for HEAD and closes the stream
   };
 }

@@ -1,0 +1,18 @@
+import { generateOxKey } from '../src/keys/generate.ts';
+import { createOxMessage } from '../src/ox/encrypt.ts';
+import { createOxDecryptor } from '../src/ox/decryptor.ts';
+import { oxPayload } from '../src/ox/payload.ts';
+const a = await generateOxKey({ jid: 'alice@localhost' });
+const b = await generateOxKey({ jid: 'bob@localhost' });
+const m = await generateOxKey({ jid: 'mallory@localhost' });
+const stanza = await createOxMessage({ to: ['bob@localhost'], payload: oxPayload({ body: 'hello <bob> & co', subject: 'Hi' }), recipientKeys: [b.publicKey], signingKey: a.privateKey });
+stanza.attrs.from = 'alice@localhost/x';
+console.log(stanza.toString().length);
+const d = createOxDecryptor({ ownJid: 'bob@localhost', decryptionKeys: [b.privateKey], senderKeys: async (j) => j === 'alice@localhost' ? [a.publicKey] : [] });
+let t0 = performance.now();
+console.log(await d.decrypt(stanza), performance.now() - t0);
+console.log(await d.decrypt(stanza));
+const d2 = createOxDecryptor({ ownJid: 'bob@localhost', decryptionKeys: [b.privateKey], senderKeys: [m.publicKey] });
+console.log(await d2.decrypt(stanza));
+const d3 = createOxDecryptor({ ownJid: 'bob@localhost', decryptionKeys: [m.privateKey], senderKeys: [a.publicKey] });
+console.log(await d3.decrypt(stanza));
