@@ -3,27 +3,24 @@
 // (unit, integration, security, end-to-end) and ends with one summary line:
 //   "test: N passed, N failed, N skipped"
 // Extra arguments go to ava (e.g. `npm test -- tests/foundation/health.test.ts`).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureNpmDependencies } from './lib/bootstrap.mjs';
+import { ensureDebPackages, ensureNodeVersion, ensureNpmDependencies, ensureProsody, TEST_PACKAGES } from './lib/bootstrap.mjs';
+import { projects, typecheck } from './typecheck.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
+ensureNodeVersion();
 await ensureNpmDependencies(root);
+ensureProsody();
+ensureDebPackages(TEST_PACKAGES, 'the test suite');
 
-const projects = ['protocol', 'gateway', 'webclient', 'tests', 'bench'].filter((p) =>
-  existsSync(join(p, 'tsconfig.json')),
-);
-const tsc = join(root, 'node_modules/typescript/bin/tsc');
-for (const project of projects) {
-  const r = spawnSync(process.execPath, [tsc, '-p', project], { stdio: 'inherit' });
-  if (r.status !== 0) {
-    console.error(`test: type errors in ${project}/`);
-    console.log('test: 0 passed, 1 failed');
-    process.exit(1);
-  }
+const failedProjects = typecheck();
+if (failedProjects.length) {
+  console.error(`test: type errors in ${failedProjects.join(', ')}`);
+  console.log('test: 0 passed, 1 failed');
+  process.exit(1);
 }
 console.log(`typecheck: ${projects.join(', ')} ok`);
 

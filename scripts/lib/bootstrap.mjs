@@ -62,36 +62,49 @@ function debPackageMissing(name) {
   return r.status !== 0 || !r.stdout.includes('install ok installed');
 }
 
+/** Debian packages the tests use beyond the server's: an independent OX client, GnuPG for the
+ * Web Key Directory, and the real browser for end-to-end tests. */
+export const TEST_PACKAGES = ['go-sendxmpp', 'gnupg', 'chromium'];
+
 /**
- * Makes sure Prosody 0.12+ with TLS and SQLite support is installed: installs it with apt when
- * running as root (or with password-less sudo), otherwise prints the exact command and exits.
+ * Installs the missing Debian packages with apt when running as root (or with password-less
+ * sudo); otherwise prints the exact command and exits.
  */
-export function ensureProsody() {
-  const version = prosodyVersion();
-  const missing = PROSODY_PACKAGES.filter(debPackageMissing);
-  if (version && (version[0] > 0 || version[1] >= 12) && missing.length === 0) return;
-  const packages = missing.length ? missing : PROSODY_PACKAGES;
-  const command = `apt-get update && apt-get install -y ${packages.join(' ')}`;
+export function ensureDebPackages(packages, purpose) {
+  const missing = packages.filter(debPackageMissing);
+  if (missing.length === 0) return;
+  const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   const isRoot = process.getuid?.() === 0;
   const sudoOk = !isRoot && spawnSync('sudo', ['-n', 'true']).status === 0;
   if (!isRoot && !sudoOk) {
-    say(`Prosody 0.12+ is needed. Install it with:\n\n  sudo sh -c '${command}'\n\nthen run this command again.`);
+    say(`${purpose} needs ${missing.join(', ')}. Install with:\n\n  sudo sh -c '${command}'\n\nthen run this command again.`);
     process.exit(1);
   }
-  say(`installing ${packages.join(' ')} with apt...`);
+  say(`installing ${missing.join(' ')} with apt (${purpose})...`);
   const prefix = isRoot ? [] : ['sudo', '-n'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', ...packages]]) {
+  for (const args of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', ...missing]]) {
     const [cmd, ...rest] = [...prefix, ...args];
-    const r = spawnSync(cmd, rest, { stdio: 'inherit', env });
+    const r = spawnSync(cmd, rest, { stdio: ['ignore', 'ignore', 'inherit'], env });
     if (r.status !== 0) {
       say(`"${args.join(' ')}" failed. Run yourself: ${command}`);
       process.exit(1);
     }
   }
-  const after = prosodyVersion();
-  if (!after || (after[0] === 0 && after[1] < 12)) {
-    say(`Prosody 0.12 or later is required; this system's package is ${after ? after.join('.') : 'missing'}.`);
+  if (missing.includes('prosody')) {
+    // Debian starts the system service after installing; Sealpost runs its own Prosody from its
+    // own configuration, so the freshly installed service would only hold the ports: stop it.
+    const [stopCmd, ...stopArgs] = [...prefix, 'invoke-rc.d', 'prosody', 'stop'];
+    spawnSync(stopCmd, stopArgs, { stdio: 'ignore' });
+  }
+}
+
+/** Makes sure Prosody 0.12+ with TLS and SQLite support (and openssl) is installed. */
+export function ensureProsody() {
+  ensureDebPackages(PROSODY_PACKAGES, 'Sealpost');
+  const version = prosodyVersion();
+  if (!version || (version[0] === 0 && version[1] < 12)) {
+    say(`Prosody 0.12 or later is required; this system has ${version ? version.join('.') : 'none that runs'}.`);
     process.exit(1);
   }
 }
