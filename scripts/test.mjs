@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDebPackages, ensureNodeVersion, ensureNpmDependencies, ensureProsody, TEST_PACKAGES } from './lib/bootstrap.mjs';
+import { ensureDebPackages, ensureNodeVersion, ensureNpmDependencies, ensureProsody, ensureWebclientBuilt, TEST_PACKAGES } from './lib/bootstrap.mjs';
 import { projects, typecheck } from './typecheck.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,6 +15,7 @@ ensureNodeVersion();
 await ensureNpmDependencies(root);
 ensureProsody();
 ensureDebPackages(TEST_PACKAGES, 'the test suite');
+ensureWebclientBuilt(root);
 
 const failedProjects = typecheck();
 if (failedProjects.length) {

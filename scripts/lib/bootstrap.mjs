@@ -1,7 +1,7 @@
 // Checks and installs what Sealpost needs on a fresh Debian/Ubuntu machine, before any npm
 // dependency exists (plain JavaScript, Node built-ins only).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Debian packages: Prosody 0.12 with TLS and its SQLite storage driver, and openssl, which
@@ -107,4 +107,27 @@ export function ensureProsody() {
     say(`Prosody 0.12 or later is required; this system has ${version ? version.join('.') : 'none that runs'}.`);
     process.exit(1);
   }
+}
+
+/** Builds the web client (Vite) when its build is missing or older than its sources. */
+export function ensureWebclientBuilt(root) {
+  const web = join(root, 'webclient');
+  if (!existsSync(join(web, 'vite.config.ts'))) return; // only the placeholder page so far
+  const built = join(web, 'dist', 'index.html');
+  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
+  const sources = [join(web, 'src'), join(web, 'public'), join(web, 'index.html'), join(web, 'vite.config.ts'), join(root, 'protocol', 'src')];
+  if (builtAt > 0 && !sources.some((s) => newerThan(s, builtAt))) return;
+  say('building the web client...');
+  const r = spawnSync('npm', ['run', 'build', '-w', 'webclient'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) {
+    say('the web client build failed: run "npm run build -w webclient" to see why.');
+    process.exit(1);
+  }
+}
+
+function newerThan(path, time) {
+  if (!existsSync(path)) return false;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs > time;
+  return readdirSync(path).some((name) => newerThan(join(path, name), time));
 }
