@@ -43,6 +43,9 @@ local IS_LOCAL = DOMAIN == "localhost" or DOMAIN:match("%.localhost$") ~= nil
 
 -- Runs in the foreground under a supervisor (the launcher, the tests, Docker).
 daemonize = false
+-- Our own modules (xmpp-config/modules/, beside this file; the config is loaded as a chunk
+-- named "@<path of this file>", so its folder is known wherever the file is installed).
+plugin_paths = { (debug.getinfo(1, "S").source:match("^@(.*)[/\\][^/\\]*$") or ".") .. "/modules" }
 pidfile = nil
 data_path = DATA_DIR
 log = { { levels = { min = os.getenv("SEALPOST_PROSODY_LOG_LEVEL") or "info" }, to = "console" } }
@@ -64,6 +67,7 @@ modules_enabled = {
 	-- Accounts and administration
 	"register";  -- XEP-0077: password change and account deletion by the user
 	"adhoc"; "admin_adhoc"; -- XEP-0050/XEP-0133: the gateway's admin commands
+	"sealpost_disable_user"; -- XEP-0133 disable-user/reenable-user (modules/, not in 0.12)
 	-- Transports
 	"websocket"; -- RFC 7395: the web client (through the gateway's proxy)
 	"http";
@@ -92,8 +96,7 @@ dont_archive_namespaces = { "http://jabber.org/protocol/chatstates" }
 -- one generated on first run for localhost).
 ssl = { certificate = TLS_CERT; key = TLS_KEY }
 certificates = TLS_CERT:match("^(.*)/[^/]*$") or "." -- the folder of our certificate, not /etc/prosody
-https_ssl = { certificate = TLS_CERT; key = TLS_KEY }
-certificates = TLS_CERT:match("^(.*)/[^/]*$") or "." -- the folder of our certificate, not /etc/prosody -- Node sends no SNI to IP addresses
+https_ssl = { certificate = TLS_CERT; key = TLS_KEY } -- Node sends no SNI to IP addresses
 c2s_require_encryption = true
 s2s_require_encryption = true
 -- Federation authenticates peers by certificate (no dialback-only trust).

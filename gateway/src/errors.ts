@@ -11,6 +11,17 @@ export const errorCodes = {
   rate_limited: { http: 429, xmpp: 'resource-constraint', type: 'wait' },
   internal: { http: 500, xmpp: 'internal-server-error', type: 'cancel' },
   unavailable: { http: 503, xmpp: 'service-unavailable', type: 'cancel' },
+  // Accounts and registration
+  invalid_username: { http: 400, xmpp: 'jid-malformed', type: 'modify' },
+  weak_password: { http: 400, xmpp: 'not-acceptable', type: 'modify' },
+  username_taken: { http: 409, xmpp: 'conflict', type: 'cancel' },
+  registration_closed: { http: 403, xmpp: 'not-allowed', type: 'cancel' },
+  invite_required: { http: 403, xmpp: 'not-allowed', type: 'auth' },
+  invite_invalid: { http: 403, xmpp: 'forbidden', type: 'auth' },
+  invite_expired: { http: 410, xmpp: 'gone', type: 'cancel' },
+  invite_used_up: { http: 410, xmpp: 'gone', type: 'cancel' },
+  last_admin: { http: 409, xmpp: 'conflict', type: 'cancel' },
+  unsupported_media_type: { http: 415, xmpp: 'bad-request', type: 'modify' },
 } as const satisfies Record<string, { http: number; xmpp: string; type: 'auth' | 'cancel' | 'modify' | 'wait' }>;
 
 export type ErrorCode = keyof typeof errorCodes;

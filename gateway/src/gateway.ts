@@ -13,6 +13,15 @@ import { probeTcp } from './xmpp/probe.ts';
 import { registerServiceDiscovery } from './xmpp/serviceDiscovery.ts';
 import { openStore } from './store/openStore.ts';
 import type { Store } from './store/store.ts';
+import { createAccountsContext, type AccountsContext } from './accounts/context.ts';
+import { startHousekeeping } from './accounts/housekeeping.ts';
+import { issueCliToken, issueSessionToken } from './accounts/tokens.ts';
+import { removeCliCredential, writeCliCredential } from './cli/credential.ts';
+import { createIdGenerator } from './security/ids.ts';
+import { createRateLimiter } from './security/rateLimiter.ts';
+import { createProsodyAccounts } from './xmpp/prosodyAccounts.ts';
+import { registerTokenService } from './xmpp/tokenService.ts';
+import { NS_GATEWAY_TOKEN } from './xmpp/tokenIq.ts';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -20,6 +29,7 @@ export interface Gateway {
   readonly server: Server;
   readonly component: GatewayComponent;
   readonly store: Store;
+  readonly accounts: AccountsContext;
   /** The URL the HTTP server listens on (resolved port when configured as 0). */
   readonly url: string;
   stop(): Promise<void>;
@@ -33,7 +43,23 @@ export async function startGateway(config: Config & { component: { secret: strin
     service: `xmpp://${config.prosody.host}:${config.prosody.componentPort}`,
     log,
   });
-  registerServiceDiscovery(component, () => []);
+  registerServiceDiscovery(component, () => [NS_GATEWAY_TOKEN]);
+  const accounts = createAccountsContext({
+    store,
+    prosody: createProsodyAccounts(component, config.domain),
+    domain: config.domain,
+    publicUrl: config.http.publicUrl,
+    registrationMode: config.registration.mode,
+    sessionTokenTtlSeconds: config.api.sessionTokenTtlSeconds,
+    now: () => new Date(),
+    newId: createIdGenerator(),
+    log,
+  });
+  registerTokenService(component, {
+    domain: config.domain,
+    limiter: createRateLimiter({ count: 30, windowMs: 60_000 }),
+    issue: (username) => issueSessionToken(accounts, username),
+  });
   const prosodyHttpOrigin = `http://${config.prosody.host}:${config.prosody.httpPort}`;
   const app = createApp({
     log,
@@ -44,6 +70,15 @@ export async function startGateway(config: Config & { component: { secret: strin
     store,
     version: gatewayVersion(),
     startedAt: new Date(),
+    accounts,
+    publicUrl: config.http.publicUrl,
+    trustedProxies: config.http.trustedProxies,
+    corsOrigins: config.api.corsOrigins,
+    rates: {
+      registerPerAddress: config.registration.ratePerAddress,
+      registerTotal: config.registration.rateTotal,
+      apiPerAddress: config.api.ratePerAddress,
+    },
   });
 
   const server = createServer(app.callback());
@@ -57,14 +92,22 @@ export async function startGateway(config: Config & { component: { secret: strin
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   component.start();
-  log.info({ port, domain: config.domain, store: store.kind }, 'gateway listening');
+  const url = `http://${hostForUrl(config.http.listen)}:${port}`;
+  // The local CLI's credential (cli/credential.ts): a fresh token, the old one revoked.
+  const cliToken = await issueCliToken(accounts);
+  writeCliCredential(config.dataDir, { url, token: cliToken, pid: process.pid });
+  const housekeeping = startHousekeeping(accounts);
+  log.info({ port, domain: config.domain, store: store.kind, registration: config.registration.mode }, 'gateway listening');
 
   return {
     server,
     component,
     store,
-    url: `http://${config.http.listen.includes(':') ? `[${config.http.listen}]` : config.http.listen}:${port}`,
+    accounts,
+    url,
     async stop() {
+      housekeeping.stop();
+      removeCliCredential(config.dataDir, cliToken);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -73,6 +116,13 @@ export async function startGateway(config: Config & { component: { secret: strin
       await store.close();
     },
   };
+}
+
+/** Where this machine reaches the server: loopback when it listens on every interface. */
+function hostForUrl(listen: string): string {
+  if (listen === '0.0.0.0' || listen === '') return '127.0.0.1';
+  if (listen === '::') return '[::1]';
+  return listen.includes(':') ? `[${listen}]` : listen;
 }
 
 /** The built web client when there is one (webclient/dist), else its static placeholder. */

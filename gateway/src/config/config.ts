@@ -1,5 +1,6 @@
 // The gateway's configuration: read from the environment in this one module, validated once
 // at start-up with every problem listed (house rule 5). README.md documents each variable.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -12,6 +13,23 @@ const domainName = z
 const list = z
   .string()
   .transform((s) => s.split(/[\s,]+/).filter(Boolean));
+
+/** A rate such as `5/hour`, `60/min`, `10/30s`: a count per window. */
+const RATE = /^(\d+)\/(\d+)?(s|secs?|seconds?|m|mins?|minutes?|h|hours?|d|days?)$/;
+const rate = z
+  .string()
+  .regex(RATE, 'a rate such as 5/hour, 60/minute or 10/30s')
+  .transform((s): RateLimit => {
+    const [, count, n, unit] = RATE.exec(s)!;
+    const unitMs = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit![0] as 's' | 'm' | 'h' | 'd'];
+    return { count: Number(count), windowMs: Number(n ?? 1) * unitMs };
+  });
+/** An IP address or CIDR range (v4 or v6). */
+const addressOrRange = z.string().refine((s) => {
+  const [ip, bits, ...rest] = s.split('/');
+  const family = isIP(ip ?? '');
+  return family !== 0 && rest.length === 0 && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+}, 'an IP address or CIDR range, e.g. 10.0.0.0/8');
 
 const schema = z.object({
   SEALPOST_DOMAIN: domainName.default('localhost'),
@@ -30,8 +48,19 @@ const schema = z.object({
   SEALPOST_MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'a mongodb:// URI').optional(),
   SEALPOST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEALPOST_WEBCLIENT_DIR: z.string().min(1).optional(),
-  SEALPOST_TRUSTED_PROXIES: list.default([]),
+  SEALPOST_TRUSTED_PROXIES: list.pipe(z.array(addressOrRange)).default([]),
+  SEALPOST_REGISTRATION: z.enum(['open', 'invite', 'closed']).default('invite'),
+  SEALPOST_REGISTRATION_RATE_PER_ADDRESS: rate.default({ count: 5, windowMs: 3_600_000 }),
+  SEALPOST_REGISTRATION_RATE_TOTAL: rate.default({ count: 60, windowMs: 3_600_000 }),
+  SEALPOST_API_RATE_PER_ADDRESS: rate.default({ count: 600, windowMs: 60_000 }),
+  SEALPOST_ADMIN_SESSION_TTL: z.coerce.number().int().min(60).max(86_400).default(900),
+  SEALPOST_CORS_ORIGINS: list.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
 });
+
+export interface RateLimit {
+  count: number;
+  windowMs: number;
+}
 
 export interface Config {
   domain: string;
@@ -49,6 +78,19 @@ export interface Config {
   mongodbUri: string | undefined;
   logLevel: z.infer<typeof schema>['SEALPOST_LOG_LEVEL'];
   webclientDir: string | undefined;
+  registration: {
+    /** `open`: anyone; `invite`: with an invite code; `closed`: only admins create accounts. */
+    mode: 'open' | 'invite' | 'closed';
+    ratePerAddress: RateLimit;
+    rateTotal: RateLimit;
+  };
+  api: {
+    ratePerAddress: RateLimit;
+    /** Lifetime in seconds of the bearer tokens the component issues over XMPP. */
+    sessionTokenTtlSeconds: number;
+    /** Origins allowed to call the API from a browser (CORS); none by default. */
+    corsOrigins: string[];
+  };
 }
 
 export class ConfigError extends Error {
@@ -96,5 +138,15 @@ export function readConfig(
     mongodbUri: e.SEALPOST_MONGODB_URI,
     logLevel: e.SEALPOST_LOG_LEVEL,
     webclientDir: e.SEALPOST_WEBCLIENT_DIR,
+    registration: {
+      mode: e.SEALPOST_REGISTRATION,
+      ratePerAddress: e.SEALPOST_REGISTRATION_RATE_PER_ADDRESS,
+      rateTotal: e.SEALPOST_REGISTRATION_RATE_TOTAL,
+    },
+    api: {
+      ratePerAddress: e.SEALPOST_API_RATE_PER_ADDRESS,
+      sessionTokenTtlSeconds: e.SEALPOST_ADMIN_SESSION_TTL,
+      corsOrigins: e.SEALPOST_CORS_ORIGINS.map((o) => new URL(o).origin),
+    },
   };
 }

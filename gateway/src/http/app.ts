@@ -2,11 +2,27 @@
 // and a proxy to Prosody's HTTP services (WebSocket, file uploads) on the same origin.
 import Koa from 'koa';
 import Router from '@koa/router';
+import type { AccountsContext } from '../accounts/context.ts';
+import type { RateLimit } from '../config/config.ts';
 import type { Logger } from '../log/logger.ts';
+import { createAddressResolver } from '../security/clientAddress.ts';
+import { createRateLimiter } from '../security/rateLimiter.ts';
+import { requireAdmin } from './middleware/auth.ts';
+import { clientAddress } from './middleware/clientAddress.ts';
+import { cors } from './middleware/cors.ts';
 import { errorHandler } from './middleware/errorHandler.ts';
+import { overall, perAddress, rateLimit } from './middleware/rateLimit.ts';
 import { securityHeaders } from './middleware/securityHeaders.ts';
 import { serveStatic } from './middleware/serveStatic.ts';
+import { createApi } from './routeKit.ts';
 import { healthRoutes, type HealthDeps } from './routes/health/routes.ts';
+import { registerRoutes } from './routes/register/routes.ts';
+import { adminUserRoutes } from './routes/admin/users/routes.ts';
+import { adminInviteRoutes } from './routes/admin/invites/routes.ts';
+import { adminTokenRoutes } from './routes/admin/tokens/routes.ts';
+import { adminAuditRoutes } from './routes/admin/audit/routes.ts';
+import { adminStatsRoutes } from './routes/admin/stats/routes.ts';
+import { openApiRoutes } from './routes/openapi/routes.ts';
 import { prosodyHttpProxy } from './prosodyProxy.ts';
 
 export interface AppDeps extends HealthDeps {
@@ -15,22 +31,43 @@ export interface AppDeps extends HealthDeps {
   webclientDir: string;
   /** Prosody's internal HTTP origin, e.g. http://127.0.0.1:5280. */
   prosodyHttpOrigin: string;
+  accounts: AccountsContext;
+  publicUrl: string;
+  trustedProxies: readonly string[];
+  corsOrigins: readonly string[];
+  rates: { registerPerAddress: RateLimit; registerTotal: RateLimit; apiPerAddress: RateLimit };
 }
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
   const log = deps.log.child({ module: 'http' });
-  app.proxy = false; // X-Forwarded-* is trusted only from configured proxies (see routes using it)
+  app.proxy = false; // the client address comes from clientAddress (trusted proxies only)
   app.silent = true; // errors are logged by errorHandler
 
-  const api = new Router({ prefix: '/api' });
-  healthRoutes(api, deps);
+  const router = new Router({ prefix: '/api' });
+  healthRoutes(router, deps);
+  const api = createApi(router, {
+    requireAdmin: requireAdmin(deps.accounts),
+    defaultRateLimit: rateLimit(perAddress(createRateLimiter(deps.rates.apiPerAddress))),
+  });
+  registerRoutes(api, {
+    accounts: deps.accounts,
+    rateLimit: rateLimit(perAddress(createRateLimiter(deps.rates.registerPerAddress)), overall(createRateLimiter(deps.rates.registerTotal))),
+  });
+  adminUserRoutes(api, deps.accounts);
+  adminInviteRoutes(api, deps.accounts);
+  adminTokenRoutes(api, deps.accounts);
+  adminAuditRoutes(api, deps.accounts);
+  adminStatsRoutes(api, deps.accounts);
+  openApiRoutes(api, { version: deps.version, serverUrl: deps.publicUrl });
 
   app.use(errorHandler(log));
   app.use(securityHeaders());
+  app.use(clientAddress(createAddressResolver(deps.trustedProxies)));
+  app.use(cors(deps.corsOrigins));
   app.use(prosodyHttpProxy(deps.prosodyHttpOrigin, log));
-  app.use(api.routes());
-  app.use(api.allowedMethods());
+  app.use(router.routes());
+  app.use(router.allowedMethods());
   app.use(async (ctx, next) => {
     if (ctx.path === '/api' || ctx.path.startsWith('/api/')) {
       ctx.status = 404;

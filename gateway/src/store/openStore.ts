@@ -4,9 +4,15 @@ import type { Config } from '../config/config.ts';
 import type { Store } from './store.ts';
 import { openSqliteStore } from './sqlite/sqliteStore.ts';
 
-export async function openStore(config: Config): Promise<Store> {
+export async function openStore(config: Pick<Config, 'mongodbUri' | 'dataDir'>): Promise<Store> {
   if (config.mongodbUri) {
-    throw new Error('SEALPOST_MONGODB_URI is set but the MongoDB store is not available in this build');
+    // Loaded only when used: SQLite deployments never load mongoose.
+    const { openMongoStore } = await import('./mongo/mongoStore.ts');
+    return openMongoStore(config.mongodbUri);
   }
-  return openSqliteStore(join(config.dataDir, 'gateway', 'sealpost.sqlite'));
+  return openSqliteStore(sqliteFile(config.dataDir));
+}
+
+export function sqliteFile(dataDir: string): string {
+  return join(dataDir, 'gateway', 'sealpost.sqlite');
 }

@@ -63,6 +63,13 @@ export const changeUserPassword = (c: GatewayComponent, domain: string, localpar
 export const endUserSession = (c: GatewayComponent, domain: string, localpart: string) =>
   runAdminCommand(c, domain, 'end-user-session', { accountjids: `${localpart}@${domain}` });
 
+// XEP-0133 §4.3/§4.4; Prosody 0.12 gets them from xmpp-config/modules/mod_sealpost_disable_user.lua.
+export const disableUser = (c: GatewayComponent, domain: string, localpart: string) =>
+  runAdminCommand(c, domain, 'disable-user', { accountjids: `${localpart}@${domain}` });
+
+export const reenableUser = (c: GatewayComponent, domain: string, localpart: string) =>
+  runAdminCommand(c, domain, 'reenable-user', { accountjids: `${localpart}@${domain}` });
+
 export async function onlineUsers(c: GatewayComponent, domain: string): Promise<string[]> {
   const r = await runAdminCommand(c, domain, 'get-online-users-list', { max_items: 'none' });
   return (r.fields.get('onlineuserjids') ?? []).flatMap((v) => v.split('\n')).filter(Boolean);

@@ -6,6 +6,14 @@ import type { Logger } from '../log/logger.ts';
 import { AppError, errorCodes, toAppError } from '../errors.ts';
 import { createIqTracker } from './iqTracker.ts';
 
+/** The request was never sent (no connection): the server certainly did not act on it. */
+export class NotConnectedError extends AppError {
+  constructor() {
+    super('unavailable', 'the XMPP server is not reachable');
+    this.name = 'NotConnectedError';
+  }
+}
+
 export interface ComponentDeps {
   jid: string;
   secret: string;
@@ -28,6 +36,8 @@ export interface GatewayComponent {
   handle(type: 'get' | 'set', xmlns: string, name: string, handler: IqHandler): void;
   send(stanza: Element): Promise<void>;
 }
+
+type IqMiddleware = (ctx: { stanza: Element; element?: Element }, next: () => Promise<unknown>) => Promise<unknown>;
 
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5000;
@@ -60,31 +70,26 @@ export function createComponent(deps: ComponentDeps): GatewayComponent {
   });
   xmpp.on('error', (err: Error) => log.debug({ err: err.message }, 'component error'));
   xmpp.on('stanza', (stanza: Element) => {
-    if (iqs.settle(stanza)) return;
-    if (stanza.name === 'iq' && (stanza.attrs.type === 'get' || stanza.attrs.type === 'set')) {
-      void answerIq(stanza);
-    }
+    iqs.settle(stanza);
   });
-
-  async function answerIq(stanza: Element): Promise<void> {
-    const child = stanza.getChildElements()[0];
-    const reply = (type: string, ...children: Element[]) =>
-      xml('iq', { type, id: stanza.attrs.id, to: stanza.attrs.from, from: stanza.attrs.to }, ...children);
-    const handler = child && handlers.get(key(stanza.attrs.type!, child.getNS() ?? '', child.name));
+  // Incoming IQ get/set: @xmpp/component's own iq callee (always installed) parses the query
+  // and sends exactly one reply from what this middleware returns: an element (result
+  // payload), `true` (empty result) or an <error/> (error reply). Answering from a 'stanza'
+  // listener instead would race that callee's automatic service-unavailable reply.
+  (xmpp as unknown as { middleware: { use(fn: IqMiddleware): void } }).middleware.use(async (ctx, next) => {
+    const { stanza, element } = ctx;
+    if (stanza.name !== 'iq' || (stanza.attrs.type !== 'get' && stanza.attrs.type !== 'set') || !element) return next();
+    const handler = handlers.get(key(stanza.attrs.type, element.getNS() ?? '', element.name));
+    if (!handler) return errorElement('cancel', 'service-unavailable');
     try {
-      if (!child || !handler) {
-        await xmpp.send(reply('error', errorElement('cancel', 'service-unavailable')));
-        return;
-      }
-      const result = await handler({ from: stanza.attrs.from ?? '', element: child, stanza });
-      await xmpp.send(result ? reply('result', result) : reply('result'));
+      return (await handler({ from: stanza.attrs.from ?? '', element, stanza })) ?? true;
     } catch (err) {
       const e = toAppError(err);
       if (!e.expose) log.error({ err }, 'iq handler failed');
       const spec = errorCodes[e.code];
-      await xmpp.send(reply('error', errorElement(spec.type, spec.xmpp, e.expose ? e.message : undefined))).catch(() => {});
+      return errorElement(spec.type, spec.xmpp, e.expose ? e.message : undefined);
     }
-  }
+  });
 
   async function connect(): Promise<void> {
     if (stopped) return;
@@ -116,7 +121,7 @@ export function createComponent(deps: ComponentDeps): GatewayComponent {
       online = false;
     },
     async request(iq, timeoutMs = 10_000) {
-      if (!online) throw new AppError('unavailable', 'the XMPP server is not reachable');
+      if (!online) throw new NotConnectedError();
       const pending = iqs.track(iq, timeoutMs);
       await xmpp.send(iq).catch((err: Error) => iqs.fail(iq.attrs.id!, new AppError('unavailable', err.message)));
       return pending;
@@ -125,7 +130,7 @@ export function createComponent(deps: ComponentDeps): GatewayComponent {
       handlers.set(key(type, xmlns, name), handler);
     },
     async send(stanza) {
-      if (!online) throw new AppError('unavailable', 'the XMPP server is not reachable');
+      if (!online) throw new NotConnectedError();
       await xmpp.send(stanza);
     },
   };

@@ -11,6 +11,8 @@ export function errorHandler(log: Logger): Middleware {
       const e = toAppError(err);
       if (!e.expose) log.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
       ctx.status = e.status;
+      if (e.code === 'unauthorized') ctx.set('WWW-Authenticate', 'Bearer realm="sealpost"');
+      if (typeof e.details['retryAfterSeconds'] === 'number') ctx.set('Retry-After', String(e.details['retryAfterSeconds']));
       ctx.body = {
         error: e.expose
           ? { code: e.code, message: e.message, ...(e.details.field ? { field: e.details.field } : {}) }

@@ -33,3 +33,52 @@ test('gaps in the numbering are refused', (t) => {
   const gap = { version: migrations.length + 2, name: 'gap', up: () => {} };
   t.throws(() => migrate(db, [...migrations, gap]), { message: /gap or duplicate/ });
 });
+
+const upTo = (version: number) => {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db, migrations.slice(0, version));
+  return db;
+};
+const columns = (db: Database.Database, table: string) =>
+  (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).map((c) => c.name);
+
+test('migration 002 creates users and roles; roles go with their user; statuses are checked', (t) => {
+  const db = upTo(2);
+  t.deepEqual(columns(db, 'users'), ['username', 'status', 'created_at', 'updated_at', 'quota_bytes', 'source', 'invite_id']);
+  const now = new Date().toISOString();
+  db.prepare(`INSERT INTO users VALUES ('a', 'active', ?, ?, NULL, 'register', NULL)`).run(now, now);
+  db.prepare(`INSERT INTO user_roles VALUES ('a', 'admin')`).run();
+  t.throws(() => db.prepare(`INSERT INTO users VALUES ('b', 'weird', ?, ?, NULL, 'register', NULL)`).run(now, now), { any: true, message: /CHECK/ });
+  t.throws(() => db.prepare(`INSERT INTO user_roles VALUES ('ghost', 'admin')`).run(), { any: true, message: /FOREIGN KEY/ });
+  db.prepare(`DELETE FROM users WHERE username = 'a'`).run();
+  t.is((db.prepare(`SELECT count(*) AS n FROM user_roles`).get() as { n: number }).n, 0);
+});
+
+test('migration 003 creates invites with a unique code hash and bounded uses', (t) => {
+  const db = upTo(3);
+  t.deepEqual(columns(db, 'invites'), ['id', 'code_hash', 'created_by', 'created_at', 'expires_at', 'max_uses', 'uses', 'revoked_at', 'note']);
+  const insert = db.prepare(`INSERT INTO invites (id, code_hash, created_by, created_at, max_uses) VALUES (?, ?, 'root', '2030-01-01', ?)`);
+  insert.run('i1', 'h1', 1);
+  t.throws(() => insert.run('i2', 'h1', 1), { any: true, message: /UNIQUE/ });
+  t.throws(() => insert.run('i3', 'h3', 0), { any: true, message: /CHECK/ });
+});
+
+test('migration 004 creates tokens with a unique hash and known kinds', (t) => {
+  const db = upTo(4);
+  t.deepEqual(columns(db, 'tokens'), ['id', 'token_hash', 'kind', 'name', 'username', 'created_at', 'expires_at', 'last_used_at', 'revoked_at']);
+  const insert = db.prepare(`INSERT INTO tokens (id, token_hash, kind, name, created_at) VALUES (?, ?, ?, 'n', '2030-01-01')`);
+  insert.run('t1', 'h1', 'api');
+  t.throws(() => insert.run('t2', 'h1', 'api'), { any: true, message: /UNIQUE/ });
+  t.throws(() => insert.run('t3', 'h3', 'root'), { any: true, message: /CHECK/ });
+});
+
+test('migration 005 creates the audit log, ordered by insertion among equal times', (t) => {
+  const db = upTo(5);
+  t.deepEqual(columns(db, 'audit_log'), ['seq', 'id', 'at', 'actor', 'action', 'target', 'address', 'details']);
+  const insert = db.prepare(`INSERT INTO audit_log (id, at, actor, action) VALUES (?, '2030-01-01', 'root', 'x')`);
+  insert.run('b');
+  insert.run('a');
+  t.deepEqual((db.prepare(`SELECT id FROM audit_log ORDER BY seq`).all() as Array<{ id: string }>).map((r) => r.id), ['b', 'a']);
+  t.is((db.prepare(`SELECT details FROM audit_log WHERE id = 'a'`).get() as { details: string }).details, '{}');
+});

@@ -1,10 +1,15 @@
-// The embedded SQLite store (better-sqlite3, synchronous, WAL mode) in the data folder.
+// The embedded SQLite store (better-sqlite3, synchronous, WAL mode) in the data folder: one
+// repository per aggregate over one connection.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../store.ts';
 import { migrate } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
+import { sqliteUsers } from './usersRepo.ts';
+import { sqliteInvites } from './invitesRepo.ts';
+import { sqliteTokens } from './tokensRepo.ts';
+import { sqliteAudit } from './auditRepo.ts';
 
 export interface SqliteStore extends Store {
   readonly kind: 'sqlite';
@@ -22,6 +27,10 @@ export function openSqliteStore(file: string): SqliteStore {
   return {
     kind: 'sqlite',
     db,
+    users: sqliteUsers(db),
+    invites: sqliteInvites(db),
+    tokens: sqliteTokens(db),
+    audit: sqliteAudit(db),
     async ping() {
       db.prepare('SELECT 1').get();
     },
