@@ -3,11 +3,29 @@
 // that keeps the data.
 import test from 'ava';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../scripts/stack/stack.ts';
 import { freePorts } from '../harness/freePorts.ts';
+import { connectClient } from '../harness/xmppClient.ts';
+
+const run = promisify(execFile);
+
+/** A data folder holding the test certificate, so test clients can verify Prosody. */
+function dataDirWithTestCertificate(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(dir, 'certs'));
+  for (const ext of ['crt', 'key']) copyFileSync(join(REPO_ROOT, `tests/fixtures/tls/localhost.${ext}`), join(dir, 'certs', `localhost.${ext}`));
+  return dir;
+}
+
+/** `npm run admin -- ARGS` against the instance using DATA_DIR, as a person would run it. */
+function admin(dataDir: string, ...args: string[]) {
+  return run('npm', ['run', '--silent', 'admin', '--', ...args], { cwd: REPO_ROOT, env: { ...process.env, SEALPOST_DATA_DIR: dataDir } });
+}
 
 interface Launched {
   child: ChildProcess;
@@ -74,7 +92,7 @@ test.after.always(() => {
 });
 
 test.serial('two instances run side by side, stop cleanly, and a restart keeps the data', async (t) => {
-  const [dirA, dirB] = [mkdtempSync(join(tmpdir(), 'sealpost-a-')), mkdtempSync(join(tmpdir(), 'sealpost-b-'))];
+  const [dirA, dirB] = [dataDirWithTestCertificate('sealpost-a-'), mkdtempSync(join(tmpdir(), 'sealpost-b-'))];
   dirs.push(dirA, dirB);
   const [portsA, portsB] = [await freePorts(6), await freePorts(6)];
   const [a, b] = await Promise.all([launch(dirA, portsA), launch(dirB, portsB)]);
@@ -86,6 +104,7 @@ test.serial('two instances run side by side, stop cleanly, and a restart keeps t
     }
     t.true(processesOf(dirA).length >= 2, 'A runs Prosody and the gateway');
 
+    await admin(dirA, 'create-admin', 'keeper', '--password', 'keeper-password-1');
     const secretA = readFileSync(join(dirA, 'secrets.json'), 'utf8');
     const certA = readFileSync(join(dirA, 'certs', 'localhost.crt'), 'utf8');
 
@@ -105,6 +124,13 @@ test.serial('two instances run side by side, stop cleanly, and a restart keeps t
       t.is(readFileSync(join(dirA, 'secrets.json'), 'utf8'), secretA);
       t.is(readFileSync(join(dirA, 'certs', 'localhost.crt'), 'utf8'), certA);
       t.is((await fetch(again.healthUrl)).status, 200);
+      // The account made before the restart is still there, in the gateway and in Prosody.
+      const shown = JSON.parse((await admin(dirA, 'show-user', 'keeper', '--json')).stdout) as { user: { username: string; roles: string[] } };
+      t.is(shown.user.username, 'keeper');
+      t.deepEqual(shown.user.roles, ['admin']);
+      const c = await connectClient({ service: `xmpp://127.0.0.1:${portsA[1]}`, domain: 'localhost', username: 'keeper', password: 'keeper-password-1' });
+      t.regex(c.jid, /^keeper@localhost\//);
+      await c.stop();
     } finally {
       await stop(again, 'SIGTERM');
     }
