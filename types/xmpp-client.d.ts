@@ -1,3 +1,4 @@
+/// <reference path="../protocol/src/xml/xmpp-xml.d.ts" />
 // Types for @xmpp/client 0.14 (ships none): what the tests use.
 declare module '@xmpp/client' {
   import type { EventEmitter } from 'node:events';

@@ -1,3 +1,4 @@
+/// <reference path="../protocol/src/xml/xmpp-xml.d.ts" />
 // Types for @xmpp/component 0.13 (CommonJS, ships none): only what xmpp/ uses.
 declare module '@xmpp/component' {
   import type { EventEmitter } from 'node:events';
