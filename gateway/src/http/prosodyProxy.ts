@@ -57,7 +57,9 @@ export function attachWebSocketProxy(server: Server, origin: string, log: Logger
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    let connected = false;
     const upstream = connect(Number(target.port), target.hostname, () => {
+      connected = true;
       const headers = forwardHeaders(req, req.socket.remoteAddress ?? '');
       const lines = [`${req.method} ${req.url} HTTP/1.1`];
       for (const [k, v] of Object.entries(headers)) {
@@ -75,7 +77,9 @@ export function attachWebSocketProxy(server: Server, origin: string, log: Logger
     };
     upstream.on('error', (err) => {
       log.warn({ err: err.message }, 'WebSocket proxy: Prosody unreachable');
-      socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\n');
+      // Before the upgrade the browser still speaks HTTP; after it, only frames may be sent.
+      if (connected) socket.destroy();
+      else socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\n');
     });
     socket.on('error', close);
     upstream.on('close', () => socket.destroy());

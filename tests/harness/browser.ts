@@ -1,0 +1,111 @@
+// Real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core, for the web
+// client's end-to-end tests and benchmarks. Each user gets an isolated browser context (own
+// IndexedDB and localStorage). Every page records dialogs, CSP violations, page errors and
+// console errors so tests can assert that hostile content stayed inert.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../../scripts/stack/stack.ts';
+
+// Functions passed to addInitScript/evaluate run in the browser; this Node project has no DOM lib.
+declare const window: any, document: any;
+
+export const CHROMIUM = process.env['SEALPOST_CHROMIUM'] ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(REPO_ROOT, 'tests', 'artifacts');
+const WEBCLIENT = join(REPO_ROOT, 'webclient');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Builds webclient/dist when it is missing or older than its sources (as `npm test` does). */
+export function ensureWebclientBuilt(): void {
+  const dist = join(WEBCLIENT, 'dist', 'index.html');
+  const sources = [join(WEBCLIENT, 'src'), join(WEBCLIENT, 'index.html'), join(WEBCLIENT, 'vite.config.ts'), join(REPO_ROOT, 'protocol', 'src')];
+  if (existsSync(dist) && Math.max(...sources.map(newestMtime)) <= statSync(dist).mtimeMs) return;
+  const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEBCLIENT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('web client build failed');
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let newest = 0;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  dialogs: string[];
+  cspViolations: string[];
+  pageErrors: string[];
+  consoleErrors: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openUser(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: options.locale ?? 'en-US' });
+  return watch(context, await context.newPage(), url);
+}
+
+export async function watch(context: BrowserContext, page: Page, url?: string): Promise<Watched> {
+  const w: Watched = {
+    context,
+    page,
+    dialogs: [],
+    cspViolations: [],
+    pageErrors: [],
+    consoleErrors: [],
+    async screenshot(name) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const path = join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: () => context.close(),
+  };
+  page.on('dialog', (d) => {
+    w.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (e) => w.pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const text = m.text();
+    if (/Content Security Policy|Refused to/i.test(text)) w.cspViolations.push(text);
+    else w.consoleErrors.push(text);
+  });
+  // securitypolicyviolation events, recorded by the page itself (an init script runs before
+  // the app and is not subject to the page's CSP).
+  await context.addInitScript(() => {
+    (window as unknown as { __csp: string[] }).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) => {
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective}: ${e.blockedURI}`);
+    });
+  });
+  if (url) await page.goto(url);
+  return w;
+}
+
+/** CSP violations the page itself saw (securitypolicyviolation events). */
+export async function pageCspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+}

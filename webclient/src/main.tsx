@@ -1,0 +1,25 @@
+// Entry point: builds the stores and controller, provides them through context, renders.
+import { render } from 'preact';
+import './styles.css';
+import { createI18n } from './i18n/i18n.ts';
+import { createController } from './session/controller.ts';
+import { createMailboxStore } from './stores/mailboxStore.ts';
+import { createSessionStore } from './stores/sessionStore.ts';
+import { App } from './ui/App.tsx';
+import { AppContext, type AppServices } from './ui/context.ts';
+
+const i18n = createI18n();
+document.documentElement.lang = i18n.locale.value;
+const session = createSessionStore();
+const mailbox = createMailboxStore();
+const controller = createController({ origin: location.origin, session, mailbox });
+const services: AppServices = { session, mailbox, controller, i18n };
+
+window.addEventListener('online', () => controller.reconnectNow());
+render(
+  <AppContext.Provider value={services}>
+    <App />
+  </AppContext.Provider>,
+  document.getElementById('app')!,
+);
+void controller.boot();

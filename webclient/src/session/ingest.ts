@@ -1,0 +1,154 @@
+// Turns one received message (live, carbon or archived) into stored state: OX messages are
+// decrypted and verified, plaintext ones are kept and marked unencrypted, receipts and
+// markers move delivery states. Nothing here renders: the UI reads the store.
+import {
+  bareJid, buildReceipt, type Element, parseChatMarker, parseOriginId, parseReceipt, parseStanzaError,
+} from '@sealpost/protocol';
+import { isOxMessage, type OxDecryptResult } from '../ox/oxAdapter.ts';
+import type { AccountStore } from '../storage/accountStore.ts';
+import { messageKey, type MessageRecord, searchText } from '../storage/schema.ts';
+import type { TrustManager } from './trust.ts';
+
+export interface IngestContext {
+  /** When the server received it (delay stamp, archive stamp, or now). */
+  receivedAt: Date;
+  archiveId?: string;
+  /** Delivered live (answer receipts); false for archive results. */
+  live: boolean;
+  countUnread: boolean;
+  /** Live and catch-up messages are newer than what we hold; older archive pages go before. */
+  order?: 'append' | 'prepend';
+}
+
+export interface IngestDeps {
+  ownJid: string;
+  store: AccountStore;
+  trust: TrustManager;
+  decrypt(stanza: Element, ctx: { receivedAt: Date; occurrence?: string }): Promise<OxDecryptResult>;
+  send(stanza: Element): void;
+  /** Conversations whose messages changed. */
+  changed(peers: string[]): void;
+}
+
+export type Ingested = { kind: 'message'; record: MessageRecord; inserted: boolean } | { kind: 'other' } | { kind: 'ignored' };
+
+export function createIngest(deps: IngestDeps) {
+  const own = bareJid(deps.ownJid);
+
+  async function markOut(peer: string, id: string, state: 'delivered' | 'read' | 'error'): Promise<void> {
+    const msg = await deps.store.getMessage(peer, id);
+    if (!msg || msg.dir !== 'out') return;
+    if (state === 'read') {
+      // XEP-0333 §4.1: a marker covers every earlier message too.
+      const earlier = await deps.store.page(peer, 200, msg.ts + 1);
+      for (const m of earlier) if (m.dir === 'out' && m.state !== 'read' && m.state !== 'error') await deps.store.updateMessage(peer, m.id, { state: 'read' });
+    } else {
+      await deps.store.updateMessage(peer, id, { state });
+    }
+    deps.changed([peer]);
+  }
+
+  async function ingest(msg: Element, ctx: IngestContext): Promise<Ingested> {
+    const fromAttr = msg.attrs.from ?? own;
+    let from: string;
+    let to: string;
+    try {
+      from = bareJid(fromAttr);
+      to = bareJid(msg.attrs.to ?? own);
+    } catch {
+      return { kind: 'ignored' };
+    }
+    const dir: 'in' | 'out' = from === own ? 'out' : 'in';
+    const peer = dir === 'out' ? to : from;
+    if (peer === own && dir === 'out' && from === to) return { kind: 'ignored' }; // notes to self: not a conversation here
+    const type = msg.attrs.type;
+    if (type === 'groupchat' || type === 'headline') return { kind: 'ignored' };
+
+    if (type === 'error') {
+      const id = msg.attrs.id;
+      if (id && parseStanzaError(msg)) await markOut(peer, id, 'error');
+      return { kind: 'other' };
+    }
+    let receipt, marker;
+    try {
+      receipt = parseReceipt(msg);
+      marker = parseChatMarker(msg);
+    } catch {
+      return { kind: 'ignored' };
+    }
+    if (receipt) {
+      if (dir === 'in') await markOut(peer, receipt.id, 'delivered');
+      return { kind: 'other' };
+    }
+    if (marker) {
+      if (marker.type === 'displayed' || marker.type === 'acknowledged') {
+        if (dir === 'in') await markOut(peer, marker.id, 'read');
+        else {
+          await deps.store.setUnread(peer, 0); // read on another of our devices
+          deps.changed([peer]);
+        }
+      } else if (dir === 'in') await markOut(peer, marker.id, 'delivered');
+      return { kind: 'other' };
+    }
+
+    const ox = isOxMessage(msg);
+    const plainBody = msg.getChildText('body');
+    if (!ox && plainBody === null) return { kind: 'ignored' };
+    const id = parseOriginId(msg) ?? msg.attrs.id ?? ctx.archiveId ?? crypto.randomUUID();
+    const existing = await deps.store.getMessage(peer, id);
+    if (existing && existing.security !== 'failed') {
+      if (ctx.archiveId && !existing.archiveId) await deps.store.updateMessage(peer, id, { archiveId: ctx.archiveId });
+      return { kind: 'message', record: existing, inserted: false };
+    }
+
+    const ts = await deps.store.orderedTs(peer, ctx.receivedAt.getTime(), ctx.order ?? 'append');
+    const base = { key: messageKey(peer, id), id, peer, dir, ts, ...(ctx.archiveId ? { archiveId: ctx.archiveId } : {}) };
+    let record: MessageRecord;
+    let wantsReceipt = false;
+    if (ox) {
+      let result = await deps.decrypt(msg, { receivedAt: ctx.receivedAt, ...(ctx.archiveId ? { occurrence: ctx.archiveId } : {}) });
+      if (!result.ok && result.reason === 'unknown-signer') {
+        await deps.trust.refresh(from); // the sender may have announced a new key since
+        result = await deps.decrypt(msg, { receivedAt: ctx.receivedAt, ...(ctx.archiveId ? { occurrence: ctx.archiveId } : {}) });
+      }
+      if (result.ok) {
+        const { body = '', subject } = result.payload;
+        const attachments = result.payload.attachments.map((a) => (a.desc !== undefined ? { url: a.url, desc: a.desc } : { url: a.url }));
+        record = {
+          ...base,
+          body,
+          ...(subject !== undefined && subject !== '' ? { subject } : {}),
+          ...(attachments.length ? { attachments } : {}),
+          security: 'ox',
+          signer: result.signerFingerprint,
+          text: searchText(body, subject),
+        };
+        if (dir === 'in' && !(await deps.trust.isPinned(from, result.signerFingerprint))) record.unacceptedKey = true;
+        wantsReceipt = result.payload.receiptRequest;
+      } else {
+        record = { ...base, body: '', security: 'failed', failure: result.reason, text: '' };
+      }
+    } else {
+      const subject = msg.getChildText('subject') ?? undefined;
+      record = {
+        ...base,
+        body: plainBody ?? '',
+        ...(subject ? { subject } : {}),
+        security: 'plain',
+        text: searchText(plainBody ?? '', subject),
+      };
+      wantsReceipt = msg.getChild('request', 'urn:xmpp:receipts') !== undefined;
+    }
+    if (dir === 'out') record.state = 'sent';
+    const { inserted, record: stored } = await deps.store.putMessage(record, { countUnread: ctx.countUnread });
+    if (ctx.live && dir === 'in' && wantsReceipt && msg.attrs.from && record.security !== 'failed') {
+      deps.send(buildReceipt({ to: msg.attrs.from, id, type: 'chat' }));
+    }
+    deps.changed([peer]);
+    return { kind: 'message', record: stored, inserted };
+  }
+
+  return { ingest };
+}
+
+export type IngestFn = ReturnType<typeof createIngest>['ingest'];
