@@ -22,6 +22,10 @@ import { createRateLimiter } from './security/rateLimiter.ts';
 import { createProsodyAccounts } from './xmpp/prosodyAccounts.ts';
 import { registerTokenService } from './xmpp/tokenService.ts';
 import { NS_GATEWAY_TOKEN } from './xmpp/tokenIq.ts';
+import { openDirectory, type DirectoryContext } from './directory/context.ts';
+import { registerDirectoryService } from './directory/directoryService.ts';
+import { loadOrCreateSigner } from './directory/signer.ts';
+import { NS_DIRECTORY } from './directory/stanzas.ts';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -30,6 +34,7 @@ export interface Gateway {
   readonly component: GatewayComponent;
   readonly store: Store;
   readonly accounts: AccountsContext;
+  readonly directory: DirectoryContext;
   /** The URL the HTTP server listens on (resolved port when configured as 0). */
   readonly url: string;
   stop(): Promise<void>;
@@ -43,7 +48,7 @@ export async function startGateway(config: Config & { component: { secret: strin
     service: `xmpp://${config.prosody.host}:${config.prosody.componentPort}`,
     log,
   });
-  registerServiceDiscovery(component, () => [NS_GATEWAY_TOKEN]);
+  registerServiceDiscovery(component, () => [NS_GATEWAY_TOKEN, NS_DIRECTORY]);
   const accounts = createAccountsContext({
     store,
     prosody: createProsodyAccounts(component, config.domain),
@@ -60,6 +65,25 @@ export async function startGateway(config: Config & { component: { secret: strin
     limiter: createRateLimiter({ count: 30, windowMs: 60_000 }),
     issue: (username) => issueSessionToken(accounts, username),
   });
+  const { signer, created: signerCreated } = loadOrCreateSigner(config.directory.signingKeyFile);
+  if (signerCreated) log.info({ signer: signer.id }, 'key directory signing key created');
+  const directory = await openDirectory({
+    store,
+    domain: config.domain,
+    signer,
+    pep: (iq) => {
+      iq.attrs.from ??= component.jid; // PEP reads come from the component's own JID
+      return component.request(iq, 5000);
+    },
+    refreshAfterMs: config.directory.refreshAfterSeconds * 1000,
+    now: () => new Date(),
+    newId: createIdGenerator(),
+    log,
+  });
+  registerDirectoryService(component, directory, {
+    noticeLimiter: createRateLimiter({ count: 20, windowMs: 60_000 }),
+    lookupLimiter: createRateLimiter({ count: 120, windowMs: 60_000 }),
+  });
   const prosodyHttpOrigin = `http://${config.prosody.host}:${config.prosody.httpPort}`;
   const app = createApp({
     log,
@@ -71,6 +95,7 @@ export async function startGateway(config: Config & { component: { secret: strin
     version: gatewayVersion(),
     startedAt: new Date(),
     accounts,
+    directory,
     publicUrl: config.http.publicUrl,
     trustedProxies: config.http.trustedProxies,
     corsOrigins: config.api.corsOrigins,
@@ -78,6 +103,7 @@ export async function startGateway(config: Config & { component: { secret: strin
       registerPerAddress: config.registration.ratePerAddress,
       registerTotal: config.registration.rateTotal,
       apiPerAddress: config.api.ratePerAddress,
+      directoryPerAddress: config.directory.ratePerAddress,
     },
   });
 
@@ -104,6 +130,7 @@ export async function startGateway(config: Config & { component: { secret: strin
     component,
     store,
     accounts,
+    directory,
     url,
     async stop() {
       housekeeping.stop();

@@ -1,7 +1,7 @@
 // The store contract: every Store implementation must pass these (storeContract.test.ts runs
 // them on SQLite always, and on MongoDB when SEALPOST_MONGODB_URI is set).
 import type { ExecutionContext, TestFn } from 'ava';
-import type { AuditRecord, InviteRecord, Store, TokenRecord, UserRecord } from '../../gateway/src/store/store.ts';
+import type { AuditRecord, InviteRecord, KeyLogEntry, KeyRecord, Store, TokenRecord, UserRecord } from '../../gateway/src/store/store.ts';
 import { DuplicateKeyError } from '../../gateway/src/store/store.ts';
 
 export type OpenStore = () => Promise<Store & { dispose?(): Promise<void> }>;
@@ -55,6 +55,44 @@ const audit = (id: string, over: Partial<AuditRecord> = {}): AuditRecord => ({
   target: null,
   address: '127.0.0.1',
   details: {},
+  ...over,
+});
+
+const FA = 'A'.repeat(40);
+const FB = 'B'.repeat(40);
+const FC = 'C'.repeat(40);
+
+const keyRecord = (address: string, fingerprint: string, over: Partial<KeyRecord> = {}): KeyRecord => ({
+  address,
+  fingerprint,
+  keyData: new Uint8Array([0x99, 0x00, 0x33, fingerprint.charCodeAt(0), 0xff]),
+  keyHash: `kh-${fingerprint.slice(0, 4)}`,
+  createdAt: at(-60),
+  firstSeenAt: T0,
+  lastSeenAt: T0,
+  source: 'published',
+  wkdHash: null,
+  removedAt: null,
+  compromisedAt: null,
+  compromisedReason: null,
+  ...over,
+});
+
+const logEntry = (seq: number, address: string, addressSeq: number, over: Partial<KeyLogEntry> = {}): KeyLogEntry => ({
+  seq,
+  address,
+  addressSeq,
+  at: at(seq),
+  action: 'added',
+  fingerprint: FA,
+  previousFingerprint: null,
+  keyHash: 'kh',
+  reason: null,
+  prevHash: `p${seq}`,
+  prevGlobalHash: `g${seq}`,
+  hash: `h${seq}`,
+  signer: 'sig1',
+  signature: `s${seq}`,
   ...over,
 });
 
@@ -240,5 +278,74 @@ export function storeContract(test: TestFn, label: string, open: OpenStore): voi
     const page = await s.audit.list({ limit: 2, offset: 1 });
     t.deepEqual(page.items.map((e) => e.id), ['e3', 'e2']);
     t.is(page.total, 4);
+  });
+
+  withStore('keys: commit writes records, log entries and the checked time; lookups by address, fingerprint and WKD hash', async (t, s) => {
+    t.is(await s.keys.head(), undefined);
+    t.is(await s.keys.checkedAt('alice@x'), undefined);
+    const a = keyRecord('alice@x', FA, { wkdHash: 'wkdalice' });
+    await s.keys.commit({ address: 'alice@x', records: [a], entries: [logEntry(1, 'alice@x', 1)], checkedAt: at(1) });
+    await s.keys.commit({ address: 'bob@x', records: [keyRecord('bob@x', FB, { firstSeenAt: at(2) }), keyRecord('bob@x', FA, { firstSeenAt: at(3) })], entries: [logEntry(2, 'bob@x', 1), logEntry(3, 'bob@x', 2)], checkedAt: at(2) });
+    t.deepEqual(await s.keys.current('alice@x'), [a]);
+    t.deepEqual((await s.keys.current('bob@x')).map((k) => k.fingerprint), [FB, FA], 'oldest first');
+    t.deepEqual((await s.keys.byFingerprint(FA)).map((k) => k.address), ['alice@x', 'bob@x']);
+    t.deepEqual((await s.keys.byWkdHash('wkdalice')).map((k) => k.address), ['alice@x']);
+    t.deepEqual(await s.keys.byWkdHash('none'), []);
+    t.deepEqual(await s.keys.checkedAt('bob@x'), at(2));
+    t.is((await s.keys.head())?.seq, 3);
+    t.deepEqual(await s.keys.addressHead('alice@x'), logEntry(1, 'alice@x', 1));
+    t.deepEqual((await s.keys.log('bob@x')).map((e) => e.addressSeq), [1, 2]);
+    t.deepEqual((await s.keys.log('bob@x', { afterAddressSeq: 1 })).map((e) => e.seq), [3]);
+    t.deepEqual((await s.keys.logRange({ afterSeq: 1, limit: 1 })).map((e) => e.seq), [2]);
+
+    // Removal and compromise are record updates; removed keys leave lookups but stay in history.
+    await s.keys.commit({ address: 'bob@x', records: [keyRecord('bob@x', FB, { firstSeenAt: at(2), removedAt: at(4) }), keyRecord('bob@x', FA, { firstSeenAt: at(3), compromisedAt: at(4), compromisedReason: 'stolen' })], entries: [logEntry(4, 'bob@x', 3, { action: 'removed', keyHash: null, reason: 'gone' })], checkedAt: null });
+    t.deepEqual((await s.keys.current('bob@x')).map((k) => k.fingerprint), [FA]);
+    t.deepEqual((await s.keys.history('bob@x')).map((k) => [k.fingerprint, k.removedAt]), [[FB, at(4)], [FA, null]]);
+    t.deepEqual((await s.keys.byFingerprint(FB)), []);
+    t.deepEqual(await s.keys.checkedAt('bob@x'), at(2), 'a null checkedAt leaves it as is');
+    t.like((await s.keys.current('bob@x'))[0], { compromisedAt: at(4), compromisedReason: 'stolen' });
+  });
+
+  withStore('keys: log entries must extend the head exactly (a concurrent writer fails, nothing forks)', async (t, s) => {
+    await s.keys.commit({ address: 'a@x', records: [], entries: [logEntry(1, 'a@x', 1)], checkedAt: null });
+    await t.throwsAsync(s.keys.commit({ address: 'a@x', records: [], entries: [logEntry(1, 'a@x', 2, { hash: 'other' })], checkedAt: null }), { instanceOf: DuplicateKeyError });
+    await t.throwsAsync(s.keys.commit({ address: 'a@x', records: [], entries: [logEntry(3, 'a@x', 2, { hash: 'h3' })], checkedAt: null }), { instanceOf: DuplicateKeyError });
+    await t.throwsAsync(s.keys.commit({ address: 'a@x', records: [], entries: [logEntry(2, 'a@x', 1, { hash: 'h2' })], checkedAt: null }), { instanceOf: DuplicateKeyError }, 'address sequence taken');
+    t.deepEqual((await s.keys.logRange({ afterSeq: 0, limit: 10 })).map((e) => e.hash), ['h1']);
+    t.deepEqual(await s.keys.log('a@x'), [logEntry(1, 'a@x', 1)], 'entries read back exactly as written');
+  });
+
+  withStore('keys: admin list pages current keys, searches addresses, filters compromised', async (t, s) => {
+    let seq = 0;
+    for (const [address, fpr, compromised] of [['carol@x', FC, false], ['alice@x', FA, true], ['al_x@x', FB, false], ['bob@x', FB, false]] as const) {
+      await s.keys.commit({ address, records: [keyRecord(address, fpr, compromised ? { compromisedAt: T0, compromisedReason: 'r' } : {})], entries: [logEntry(++seq, address, 1)], checkedAt: T0 });
+    }
+    await s.keys.commit({ address: 'dave@x', records: [keyRecord('dave@x', FA, { removedAt: T0 })], entries: [], checkedAt: T0 });
+    const all = await s.keys.list({ limit: 10, offset: 0 });
+    t.deepEqual(all.items.map((k) => k.address), ['al_x@x', 'alice@x', 'bob@x', 'carol@x']);
+    t.is(all.total, 4);
+    t.deepEqual((await s.keys.list({ limit: 2, offset: 1 })).items.map((k) => k.address), ['alice@x', 'bob@x']);
+    t.deepEqual((await s.keys.list({ search: 'AL', limit: 10, offset: 0 })).items.map((k) => k.address), ['al_x@x', 'alice@x']);
+    t.deepEqual((await s.keys.list({ search: 'l_', limit: 10, offset: 0 })).items.map((k) => k.address), ['al_x@x'], 'wildcards are literal');
+    t.deepEqual((await s.keys.list({ compromised: true, limit: 10, offset: 0 })).items.map((k) => k.address), ['alice@x']);
+    t.is((await s.keys.list({ compromised: false, limit: 10, offset: 0 })).total, 3);
+  });
+
+  withStore('keys: refusals keep the latest verdict per key, newest first; signers are added once', async (t, s) => {
+    await s.keys.recordRefusal({ address: 'a@x', fingerprint: FA, code: 'expired', reason: 'old', at: at(1), source: 'lookup' });
+    await s.keys.recordRefusal({ address: 'a@x', fingerprint: FB, code: 'weak-algorithm', reason: 'rsa', at: at(2), source: 'published' });
+    await s.keys.recordRefusal({ address: 'a@x', fingerprint: FA, code: 'missing-user-id', reason: 'uid', at: at(3), source: 'published' });
+    t.deepEqual((await s.keys.refusals('a@x')).map((r) => [r.fingerprint, r.code]), [[FA, 'missing-user-id'], [FB, 'weak-algorithm']]);
+    t.deepEqual(await s.keys.refusals('b@x'), []);
+    for (let i = 0; i < 40; i++) await s.keys.recordRefusal({ address: 'b@x', fingerprint: String(i).padStart(40, '0'), code: 'c', reason: 'r', at: at(10 + i), source: 'lookup' });
+    const kept = await s.keys.refusals('b@x');
+    t.is(kept.length, 32, 'bounded per address');
+    t.is(kept[0]!.fingerprint, String(39).padStart(40, '0'));
+    const signer = { id: 'sig1', algorithm: 'ed25519' as const, publicKey: 'cHVi', createdAt: T0 };
+    await s.keys.addSigner(signer);
+    await s.keys.addSigner({ ...signer, publicKey: 'b3RoZXI=', createdAt: at(5) });
+    await s.keys.addSigner({ id: 'sig2', algorithm: 'ed25519', publicKey: 'c2Vjb25k', createdAt: at(1) });
+    t.deepEqual(await s.keys.signers(), [signer, { id: 'sig2', algorithm: 'ed25519', publicKey: 'c2Vjb25k', createdAt: at(1) }]);
   });
 }

@@ -1,7 +1,7 @@
 // The gateway's configuration: read from the environment in this one module, validated once
 // at start-up with every problem listed (house rule 5). README.md documents each variable.
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
@@ -55,6 +55,9 @@ const schema = z.object({
   SEALPOST_API_RATE_PER_ADDRESS: rate.default({ count: 600, windowMs: 60_000 }),
   SEALPOST_ADMIN_SESSION_TTL: z.coerce.number().int().min(60).max(86_400).default(900),
   SEALPOST_CORS_ORIGINS: list.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
+  SEALPOST_DIRECTORY_REFRESH_AFTER: z.coerce.number().int().min(1).max(30 * 86_400).default(3600),
+  SEALPOST_DIRECTORY_RATE_PER_ADDRESS: rate.default({ count: 300, windowMs: 60_000 }),
+  SEALPOST_DIRECTORY_SIGNING_KEY: z.string().min(1).optional(),
 });
 
 export interface RateLimit {
@@ -90,6 +93,14 @@ export interface Config {
     sessionTokenTtlSeconds: number;
     /** Origins allowed to call the API from a browser (CORS); none by default. */
     corsOrigins: string[];
+  };
+  directory: {
+    /** Seconds after which a lookup re-reads an address's PEP nodes. */
+    refreshAfterSeconds: number;
+    /** Key lookups (API and Web Key Directory) per client address. */
+    ratePerAddress: RateLimit;
+    /** PEM file of the Ed25519 key that signs the change log (created on first start). */
+    signingKeyFile: string;
   };
 }
 
@@ -147,6 +158,11 @@ export function readConfig(
       ratePerAddress: e.SEALPOST_API_RATE_PER_ADDRESS,
       sessionTokenTtlSeconds: e.SEALPOST_ADMIN_SESSION_TTL,
       corsOrigins: e.SEALPOST_CORS_ORIGINS.map((o) => new URL(o).origin),
+    },
+    directory: {
+      refreshAfterSeconds: e.SEALPOST_DIRECTORY_REFRESH_AFTER,
+      ratePerAddress: e.SEALPOST_DIRECTORY_RATE_PER_ADDRESS,
+      signingKeyFile: resolve(e.SEALPOST_DIRECTORY_SIGNING_KEY ?? join(resolve(e.SEALPOST_DATA_DIR), 'gateway', 'directory-signing-key.pem')),
     },
   };
 }

@@ -3,6 +3,7 @@
 import Koa from 'koa';
 import Router from '@koa/router';
 import type { AccountsContext } from '../accounts/context.ts';
+import type { DirectoryContext } from '../directory/context.ts';
 import type { RateLimit } from '../config/config.ts';
 import type { Logger } from '../log/logger.ts';
 import { createAddressResolver } from '../security/clientAddress.ts';
@@ -23,6 +24,10 @@ import { adminTokenRoutes } from './routes/admin/tokens/routes.ts';
 import { adminAuditRoutes } from './routes/admin/audit/routes.ts';
 import { adminStatsRoutes } from './routes/admin/stats/routes.ts';
 import { openApiRoutes } from './routes/openapi/routes.ts';
+import { keyRoutes } from './routes/keys/routes.ts';
+import { lookupGuard } from './routes/keys/guard.ts';
+import { wkdRoutes } from './routes/wkd/routes.ts';
+import { adminKeyRoutes } from './routes/admin/keys/routes.ts';
 import { prosodyHttpProxy } from './prosodyProxy.ts';
 
 export interface AppDeps extends HealthDeps {
@@ -32,10 +37,11 @@ export interface AppDeps extends HealthDeps {
   /** Prosody's internal HTTP origin, e.g. http://127.0.0.1:5280. */
   prosodyHttpOrigin: string;
   accounts: AccountsContext;
+  directory: DirectoryContext;
   publicUrl: string;
   trustedProxies: readonly string[];
   corsOrigins: readonly string[];
-  rates: { registerPerAddress: RateLimit; registerTotal: RateLimit; apiPerAddress: RateLimit };
+  rates: { registerPerAddress: RateLimit; registerTotal: RateLimit; apiPerAddress: RateLimit; directoryPerAddress: RateLimit };
 }
 
 export function createApp(deps: AppDeps): Koa {
@@ -59,6 +65,12 @@ export function createApp(deps: AppDeps): Koa {
   adminTokenRoutes(api, deps.accounts);
   adminAuditRoutes(api, deps.accounts);
   adminStatsRoutes(api, deps.accounts);
+  // The key directory: lookups (API and Web Key Directory) share one per-address limit.
+  const guard = lookupGuard(createRateLimiter(deps.rates.directoryPerAddress));
+  keyRoutes(api, { directory: deps.directory, guard });
+  adminKeyRoutes(api, deps.directory);
+  const wellKnown = new Router();
+  wkdRoutes(wellKnown, { directory: deps.directory, guard });
   openApiRoutes(api, { version: deps.version, serverUrl: deps.publicUrl });
 
   app.use(errorHandler(log));
@@ -66,6 +78,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(clientAddress(createAddressResolver(deps.trustedProxies)));
   app.use(cors(deps.corsOrigins));
   app.use(prosodyHttpProxy(deps.prosodyHttpOrigin, log));
+  app.use(wellKnown.routes());
   app.use(router.routes());
   app.use(router.allowedMethods());
   app.use(async (ctx, next) => {

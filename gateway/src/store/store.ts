@@ -2,7 +2,20 @@
 // own (issue 5's key directory adds `keys`) without touching the others. Two implementations,
 // embedded SQLite (default, in the data folder) and MongoDB (SEALPOST_MONGODB_URI), pass the
 // same contract tests (tests/gateway/storeContract*.ts). Every method is async so both fit.
-import type { AuditRecord, InviteRecord, Page, Role, TokenKind, TokenRecord, UserRecord, UserStatus } from './records.ts';
+import type {
+  AuditRecord,
+  DirectorySignerRecord,
+  InviteRecord,
+  KeyLogEntry,
+  KeyRecord,
+  KeyRefusalRecord,
+  Page,
+  Role,
+  TokenKind,
+  TokenRecord,
+  UserRecord,
+  UserStatus,
+} from './records.ts';
 
 export type * from './records.ts';
 
@@ -92,12 +105,71 @@ export interface AuditRepository {
   list(query: AuditQuery): Promise<Page<AuditRecord>>;
 }
 
+export interface KeyQuery {
+  /** Substring of the address (case-insensitive). */
+  search?: string;
+  /** Only keys marked compromised (true) or only the others (false). */
+  compromised?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** What one directory update writes: key records, new log entries, and when it was checked. */
+export interface KeyChange {
+  address: string;
+  /** Records to insert or replace (keyed by address and fingerprint). */
+  records: KeyRecord[];
+  /** Log entries to append; their `seq` must follow the current head exactly. */
+  entries: KeyLogEntry[];
+  /** When the address's PEP nodes were last read (null: leave as is). */
+  checkedAt: Date | null;
+}
+
+/**
+ * The key directory: current and past keys per address, the append-only change log, refusals
+ * and the gateway's signing keys. `commit` is atomic in SQLite; in MongoDB it appends the log
+ * entries first (unique `seq` and `address`+`addressSeq`, so a concurrent writer fails with
+ * DuplicateKeyError instead of forking the chain), then writes the records.
+ */
+export interface KeyRepository {
+  commit(change: KeyChange): Promise<void>;
+  /** Current keys of the address, oldest first. */
+  current(address: string): Promise<KeyRecord[]>;
+  /** Every key the address ever had (removed ones too), oldest first. */
+  history(address: string): Promise<KeyRecord[]>;
+  /** Current keys with this fingerprint (normally one address). */
+  byFingerprint(fingerprint: string): Promise<KeyRecord[]>;
+  /** Current keys whose WKD hash is `hash`. */
+  byWkdHash(hash: string): Promise<KeyRecord[]>;
+  /** Current keys, sorted by address then fingerprint. */
+  list(query: KeyQuery): Promise<Page<KeyRecord>>;
+  /** When the address's PEP nodes were last read, if ever. */
+  checkedAt(address: string): Promise<Date | undefined>;
+  /** The address's log, oldest first (at most `limit` entries from `afterAddressSeq`). */
+  log(address: string, options?: { afterAddressSeq?: number; limit?: number }): Promise<KeyLogEntry[]>;
+  /** The last entry of the address's log. */
+  addressHead(address: string): Promise<KeyLogEntry | undefined>;
+  /** The last entry of the whole log. */
+  head(): Promise<KeyLogEntry | undefined>;
+  /** The whole log in `seq` order, from `afterSeq` (exclusive). */
+  logRange(query: { afterSeq: number; limit: number }): Promise<KeyLogEntry[]>;
+  /** Keeps the latest refusal per address and fingerprint (and at most 32 per address). */
+  recordRefusal(refusal: KeyRefusalRecord): Promise<void>;
+  /** Newest first. */
+  refusals(address: string): Promise<KeyRefusalRecord[]>;
+  /** Adds a signing key; adding the same id again is a no-op. */
+  addSigner(signer: DirectorySignerRecord): Promise<void>;
+  /** Oldest first. */
+  signers(): Promise<DirectorySignerRecord[]>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'mongodb';
   readonly users: UserRepository;
   readonly invites: InviteRepository;
   readonly tokens: TokenRepository;
   readonly audit: AuditRepository;
+  readonly keys: KeyRepository;
   /** Resolves when the store answers a trivial query; used by /api/health. */
   ping(): Promise<void>;
   close(): Promise<void>;

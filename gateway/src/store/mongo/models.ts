@@ -1,12 +1,19 @@
 // Mongoose schemas for the MongoDB store: storage shapes only (records.ts is the contract).
 // Every collection uses our own string ids as `_id` (the username for users).
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AuditRecord, InviteRecord, TokenRecord, UserRecord } from '../records.ts';
+import type { AuditRecord, DirectorySignerRecord, InviteRecord, KeyLogEntry, KeyRecord, KeyRefusalRecord, TokenRecord, UserRecord } from '../records.ts';
 
 export type UserDoc = Omit<UserRecord, 'username'> & { _id: string };
 export type InviteDoc = Omit<InviteRecord, 'id'> & { _id: string };
 export type TokenDoc = Omit<TokenRecord, 'id'> & { _id: string };
 export type AuditDoc = Omit<AuditRecord, 'id'> & { _id: string };
+/** `_id` is `address fingerprint`; key bytes are stored as BSON binary. */
+export type DirectoryKeyDoc = Omit<KeyRecord, 'keyData'> & { _id: string; keyData: Buffer };
+export interface DirectoryAddressDoc { _id: string; checkedAt: Date }
+/** `_id` is the global `seq`. */
+export type DirectoryLogDoc = Omit<KeyLogEntry, 'seq'> & { _id: number };
+export type DirectoryRefusalDoc = KeyRefusalRecord & { _id: string };
+export type DirectorySignerDoc = Omit<DirectorySignerRecord, 'id'> & { _id: string };
 
 const options = { versionKey: false, strict: 'throw', id: false } as const;
 const nullableDate = { type: Date, default: null };
@@ -78,11 +85,90 @@ auditSchema.index({ actor: 1, at: -1 });
 auditSchema.index({ target: 1, at: -1 });
 auditSchema.index({ action: 1, at: -1 });
 
+const fingerprint = { type: String, required: true, match: /^[0-9A-F]{40}$/ };
+
+const directoryKeySchema = new Schema<DirectoryKeyDoc>(
+  {
+    _id: { type: String, required: true },
+    address: { type: String, required: true },
+    fingerprint,
+    keyData: { type: Buffer, required: true },
+    keyHash: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    firstSeenAt: { type: Date, required: true },
+    lastSeenAt: { type: Date, required: true },
+    source: { type: String, enum: ['published', 'lookup', 'admin'], required: true },
+    wkdHash: nullableString,
+    removedAt: nullableDate,
+    compromisedAt: nullableDate,
+    compromisedReason: nullableString,
+  },
+  { ...options, collection: 'directory_keys' },
+);
+directoryKeySchema.index({ address: 1, firstSeenAt: 1 });
+directoryKeySchema.index({ fingerprint: 1 });
+directoryKeySchema.index({ wkdHash: 1 }, { partialFilterExpression: { wkdHash: { $type: 'string' } } });
+
+const directoryAddressSchema = new Schema<DirectoryAddressDoc>(
+  { _id: { type: String, required: true }, checkedAt: { type: Date, required: true } },
+  { ...options, collection: 'directory_addresses' },
+);
+
+const directoryLogSchema = new Schema<DirectoryLogDoc>(
+  {
+    _id: { type: Number, required: true, min: 1 },
+    address: { type: String, required: true },
+    addressSeq: { type: Number, required: true, min: 1 },
+    at: { type: Date, required: true },
+    action: { type: String, enum: ['added', 'replaced', 'updated', 'removed', 'compromised'], required: true },
+    fingerprint,
+    previousFingerprint: nullableString,
+    keyHash: nullableString,
+    reason: nullableString,
+    prevHash: { type: String, required: true },
+    prevGlobalHash: { type: String, required: true },
+    hash: { type: String, required: true, unique: true },
+    signer: { type: String, required: true },
+    signature: { type: String, required: true },
+  },
+  { ...options, collection: 'directory_log' },
+);
+directoryLogSchema.index({ address: 1, addressSeq: 1 }, { unique: true });
+
+const directoryRefusalSchema = new Schema<DirectoryRefusalDoc>(
+  {
+    _id: { type: String, required: true },
+    address: { type: String, required: true },
+    fingerprint: { type: String, required: true },
+    code: { type: String, required: true },
+    reason: { type: String, required: true },
+    at: { type: Date, required: true },
+    source: { type: String, required: true },
+  },
+  { ...options, collection: 'directory_refusals' },
+);
+directoryRefusalSchema.index({ address: 1, at: -1 });
+
+const directorySignerSchema = new Schema<DirectorySignerDoc>(
+  {
+    _id: { type: String, required: true },
+    algorithm: { type: String, enum: ['ed25519'], required: true },
+    publicKey: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { ...options, collection: 'directory_signers' },
+);
+
 export interface Models {
   User: Model<UserDoc>;
   Invite: Model<InviteDoc>;
   Token: Model<TokenDoc>;
   Audit: Model<AuditDoc>;
+  DirectoryKey: Model<DirectoryKeyDoc>;
+  DirectoryAddress: Model<DirectoryAddressDoc>;
+  DirectoryLog: Model<DirectoryLogDoc>;
+  DirectoryRefusal: Model<DirectoryRefusalDoc>;
+  DirectorySigner: Model<DirectorySignerDoc>;
 }
 
 export function defineModels(conn: Connection): Models {
@@ -91,6 +177,11 @@ export function defineModels(conn: Connection): Models {
     Invite: conn.model<InviteDoc>('Invite', inviteSchema),
     Token: conn.model<TokenDoc>('Token', tokenSchema),
     Audit: conn.model<AuditDoc>('Audit', auditSchema),
+    DirectoryKey: conn.model<DirectoryKeyDoc>('DirectoryKey', directoryKeySchema),
+    DirectoryAddress: conn.model<DirectoryAddressDoc>('DirectoryAddress', directoryAddressSchema),
+    DirectoryLog: conn.model<DirectoryLogDoc>('DirectoryLog', directoryLogSchema),
+    DirectoryRefusal: conn.model<DirectoryRefusalDoc>('DirectoryRefusal', directoryRefusalSchema),
+    DirectorySigner: conn.model<DirectorySignerDoc>('DirectorySigner', directorySignerSchema),
   };
 }
 

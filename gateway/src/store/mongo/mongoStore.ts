@@ -7,6 +7,7 @@ import { mongoUsers } from './usersRepo.ts';
 import { mongoInvites } from './invitesRepo.ts';
 import { mongoTokens } from './tokensRepo.ts';
 import { mongoAudit } from './auditRepo.ts';
+import { mongoKeys } from './keysRepo.ts';
 
 export interface MongoStore extends Store {
   readonly kind: 'mongodb';
@@ -35,6 +36,7 @@ export async function openMongoStore(uri: string, options: MongoOptions = {}): P
     invites: mongoInvites(models),
     tokens: mongoTokens(models),
     audit: mongoAudit(models),
+    keys: mongoKeys(models),
     async ping() {
       await conn.db!.command({ ping: 1 });
     },

@@ -82,3 +82,28 @@ test('migration 005 creates the audit log, ordered by insertion among equal time
   t.deepEqual((db.prepare(`SELECT id FROM audit_log ORDER BY seq`).all() as Array<{ id: string }>).map((r) => r.id), ['b', 'a']);
   t.is((db.prepare(`SELECT details FROM audit_log WHERE id = 'a'`).get() as { details: string }).details, '{}');
 });
+
+test('migration 006 creates the key directory; its log refuses updates and deletes', (t) => {
+  const db = upTo(6);
+  t.deepEqual(columns(db, 'directory_keys'), [
+    'address', 'fingerprint', 'key_data', 'key_hash', 'created_at', 'first_seen_at', 'last_seen_at', 'source', 'wkd_hash', 'removed_at', 'compromised_at', 'compromised_reason',
+  ]);
+  t.deepEqual(columns(db, 'directory_log'), [
+    'seq', 'address', 'address_seq', 'at', 'action', 'fingerprint', 'previous_fingerprint', 'key_hash', 'reason', 'prev_hash', 'prev_global_hash', 'hash', 'signer', 'signature',
+  ]);
+  t.deepEqual(columns(db, 'directory_addresses'), ['address', 'checked_at']);
+  t.deepEqual(columns(db, 'directory_refusals'), ['address', 'fingerprint', 'code', 'reason', 'at', 'source']);
+  t.deepEqual(columns(db, 'directory_signers'), ['id', 'algorithm', 'public_key', 'created_at']);
+  const fpr = 'A'.repeat(40);
+  const key = db.prepare(`INSERT INTO directory_keys VALUES ('a@x', ?, x'00', 'h', 't', 't', 't', ?, NULL, NULL, NULL, NULL)`);
+  key.run(fpr, 'published');
+  t.throws(() => key.run('B'.repeat(40), 'somewhere'), { any: true, message: /CHECK/ });
+  t.throws(() => key.run('short', 'lookup'), { any: true, message: /CHECK/ });
+  const entry = db.prepare(`INSERT INTO directory_log VALUES (?, 'a@x', ?, 't', ?, ?, NULL, NULL, NULL, 'p', 'g', ?, 's', 'sig')`);
+  entry.run(1, 1, 'added', fpr, 'h1');
+  t.throws(() => entry.run(2, 1, 'added', fpr, 'h2'), { any: true, message: /UNIQUE/ }, 'address sequence is unique');
+  t.throws(() => entry.run(2, 2, 'rewritten', fpr, 'h2'), { any: true, message: /CHECK/ });
+  t.throws(() => db.prepare(`UPDATE directory_log SET fingerprint = 'x' WHERE seq = 1`).run(), { any: true, message: /append-only/ });
+  t.throws(() => db.prepare(`DELETE FROM directory_log`).run(), { any: true, message: /append-only/ });
+  t.is((db.prepare(`SELECT count(*) AS n FROM directory_log`).get() as { n: number }).n, 1);
+});

@@ -6,6 +6,7 @@ import { migration002 } from './002-users.ts';
 import { migration003 } from './003-invites.ts';
 import { migration004 } from './004-tokens.ts';
 import { migration005 } from './005-audit-log.ts';
+import { migration006 } from './006-key-directory.ts';
 
 export interface Migration {
   readonly version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
