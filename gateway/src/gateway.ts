@@ -21,11 +21,10 @@ import { createIdGenerator } from './security/ids.ts';
 import { createRateLimiter } from './security/rateLimiter.ts';
 import { createProsodyAccounts } from './xmpp/prosodyAccounts.ts';
 import { registerTokenService } from './xmpp/tokenService.ts';
-import { NS_GATEWAY_TOKEN } from './xmpp/tokenIq.ts';
+import { NS_DIRECTORY, NS_GATEWAY_TOKEN } from '@sealpost/protocol';
 import { openDirectory, type DirectoryContext } from './directory/context.ts';
 import { registerDirectoryService } from './directory/directoryService.ts';
 import { loadOrCreateSigner } from './directory/signer.ts';
-import { NS_DIRECTORY } from './directory/stanzas.ts';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

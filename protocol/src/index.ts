@@ -62,3 +62,5 @@ export * from './stanzas/register.ts';
 export * from './stanzas/adhoc.ts';
 export * from './stanzas/disco.ts';
 export * from './stanzas/upload.ts';
+export * from './stanzas/directory.ts';
+export * from './stanzas/gatewayToken.ts';

@@ -66,3 +66,9 @@ export const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 export const NS_DISCO_ITEMS = 'http://jabber.org/protocol/disco#items';
 /** XEP-0363: HTTP file upload. */
 export const NS_HTTP_UPLOAD = 'urn:xmpp:http:upload:0';
+
+// Sealpost's own extensions, answered by the gateway component.
+/** Short-lived API tokens for a logged-in client (protocol/src/stanzas/gatewayToken.ts). */
+export const NS_GATEWAY_TOKEN = 'urn:sealpost:gateway:token:0';
+/** The public-key directory: publish notices and lookups (protocol/src/stanzas/directory.ts). */
+export const NS_DIRECTORY = 'urn:sealpost:directory:0';

@@ -13,7 +13,7 @@ import {
   toBase64,
   xml,
 } from '../../protocol/src/index.ts';
-import { buildLookupIq, buildPublishedIq, NS_DIRECTORY, parseKeys } from '../../gateway/src/directory/stanzas.ts';
+import { buildLookupIq, buildPublishedIq, NS_DIRECTORY, parseKeys } from '@sealpost/protocol';
 import { sqliteFile } from '../../gateway/src/store/openStore.ts';
 import type { TestStack } from '../harness/stack.ts';
 import type { TestClient } from '../harness/xmppClient.ts';

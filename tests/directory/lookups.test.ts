@@ -4,7 +4,7 @@
 import test from 'ava';
 import { fingerprintOf, readPublicKey } from '../../protocol/src/index.ts';
 import { MISS_FLOOR_MS } from '../../gateway/src/http/routes/keys/guard.ts';
-import { buildPublishedIq } from '../../gateway/src/directory/stanzas.ts';
+import { buildPublishedIq } from '@sealpost/protocol';
 import { wkdHash } from '../../gateway/src/directory/wkdHash.ts';
 import type { TestStack } from '../harness/stack.ts';
 import type { TestClient } from '../harness/xmppClient.ts';

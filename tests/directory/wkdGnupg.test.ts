@@ -7,7 +7,7 @@
 import test from 'ava';
 import { join } from 'node:path';
 import { generateOxKey, type OxKeyPair } from '../../protocol/src/index.ts';
-import { buildPublishedIq, parseKeys } from '../../gateway/src/directory/stanzas.ts';
+import { buildPublishedIq, parseKeys } from '@sealpost/protocol';
 import { wkdHash } from '../../gateway/src/directory/wkdHash.ts';
 import type { TestStack } from '../harness/stack.ts';
 import type { TestClient } from '../harness/xmppClient.ts';

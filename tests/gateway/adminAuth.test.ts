@@ -3,7 +3,7 @@
 // no cookies; CORS closed unless configured.
 import test from 'ava';
 import { xml } from '@xmpp/client';
-import { buildTokenRequest, NS_GATEWAY_TOKEN, parseTokenResponse } from '../../gateway/src/xmpp/tokenIq.ts';
+import { buildTokenRequest, NS_GATEWAY_TOKEN, parseTokenResponse } from '@sealpost/protocol';
 import type { TestClient } from '../harness/xmppClient.ts';
 import type { TestStack } from '../harness/stack.ts';
 import { apiClient, cliToken, makeAdmin, startGatewayStack, type ApiCall } from './helpers.ts';

@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import { createRateLimiter } from '../security/rateLimiter.ts';
 import type { GatewayComponent, IqHandler } from '../xmpp/component.ts';
 import { registerDirectoryService } from './directoryService.ts';
-import { buildLookup, buildPublishedNotice, parseKeys } from './stanzas.ts';
+import { buildLookup, buildPublishedNotice, parseKeys } from '@sealpost/protocol';
 import { testDirectory } from './testPep.ts';
 
 async function service(limit = 100) {

@@ -9,7 +9,7 @@ import type { KeyRecord } from '../store/store.ts';
 import type { GatewayComponent } from '../xmpp/component.ts';
 import type { DirectoryContext } from './context.ts';
 import { lookupAddress, lookupFingerprint } from './lookupKeys.ts';
-import { buildKeys, type DirectoryKey, NS_DIRECTORY, parseLookup, parsePublishedNotice } from './stanzas.ts';
+import { buildKeys, type DirectoryKey, NS_DIRECTORY, parseLookup, parsePublishedNotice } from '@sealpost/protocol';
 import { syncAddress } from './syncAddress.ts';
 import { parseAddress } from './address.ts';
 

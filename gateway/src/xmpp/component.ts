@@ -1,7 +1,7 @@
 // The gateway's XMPP component (XEP-0114): connects to Prosody's component port, reconnects
 // forever with backoff, answers IQs through registered handlers and sends IQ requests.
 import { component as createXmppComponent } from '@xmpp/component';
-import { xml, type Element } from '@xmpp/xml';
+import { xml, type Element } from '@sealpost/protocol';
 import type { Logger } from '../log/logger.ts';
 import { AppError, errorCodes, toAppError } from '../errors.ts';
 import { createIqTracker } from './iqTracker.ts';

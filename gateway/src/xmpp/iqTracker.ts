@@ -2,7 +2,7 @@
 // rejection handler, before the request is sent: @xmpp/iq's caller can let an early error
 // reply escape as an unhandled rejection (see shared notes), this cannot.
 import { randomUUID } from 'node:crypto';
-import type { Element } from '@xmpp/xml';
+import type { Element } from '@sealpost/protocol';
 import { AppError } from '../errors.ts';
 
 export class IqError extends AppError {

@@ -1,6 +1,6 @@
 // What the component answers about itself: XEP-0030 disco#info and XEP-0199 ping, so any
 // XMPP app can see the gateway is there and what it offers.
-import { xml } from '@xmpp/xml';
+import { xml } from '@sealpost/protocol';
 import type { GatewayComponent } from './component.ts';
 
 const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';

@@ -4,7 +4,7 @@
 import { AppError } from '../errors.ts';
 import type { RateLimiter } from '../security/rateLimiter.ts';
 import type { GatewayComponent } from './component.ts';
-import { buildTokenResponse, NS_GATEWAY_TOKEN, parseTokenRequest, TokenIqParseError, type TokenGrant } from './tokenIq.ts';
+import { buildTokenResponse, NS_GATEWAY_TOKEN, parseTokenRequest, ProtocolParseError, type TokenGrant } from '@sealpost/protocol';
 
 export interface TokenServiceDeps {
   domain: string;
@@ -17,7 +17,7 @@ export function registerTokenService(component: GatewayComponent, deps: TokenSer
     try {
       parseTokenRequest(element);
     } catch (err) {
-      if (err instanceof TokenIqParseError) throw new AppError('bad_request', err.message);
+      if (err instanceof ProtocolParseError) throw new AppError('bad_request', err.message);
       throw err;
     }
     const sender = /^([^@/]+)@([^@/]+)(\/.*)?$/.exec(from);

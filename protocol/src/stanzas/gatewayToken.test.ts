@@ -1,6 +1,7 @@
 import test from 'ava';
-import { xml } from '@xmpp/xml';
-import { buildTokenRequest, buildTokenResponse, NS_GATEWAY_TOKEN, parseTokenRequest, parseTokenResponse } from './tokenIq.ts';
+import { xml } from '../xml/element.ts';
+import { buildTokenRequest, buildTokenResponse, parseTokenRequest, parseTokenResponse } from './gatewayToken.ts';
+import { NS_GATEWAY_TOKEN } from '../ns.ts';
 
 test('request round-trips', (t) => {
   const el = buildTokenRequest();

@@ -1,6 +1,9 @@
 import test from 'ava';
-import { parseXml, ProtocolParseError, xml } from '@sealpost/protocol';
-import { buildKeys, buildLookupIq, buildPublishedIq, type DirectoryKeys, NS_DIRECTORY, parseKeys, parseLookup, parsePublishedNotice } from './stanzas.ts';
+import { xml } from '../xml/element.ts';
+import { parseXml } from '../xml/parse.ts';
+import { ProtocolParseError } from '../errors.ts';
+import { buildKeys, buildLookupIq, buildPublishedIq, type DirectoryKeys, parseKeys, parseLookup, parsePublishedNotice } from './directory.ts';
+import { NS_DIRECTORY } from '../ns.ts';
 
 const wire = (el: ReturnType<typeof xml>) => parseXml(el.toString());
 const FPR = '1357B01865B2503C18453D208CAC2A9678548E35';

@@ -10,15 +10,10 @@
 //      </iq>
 //
 // Errors: <not-authorized/> (no active account record), <resource-constraint/> (too many
-// requests), <bad-request/>. Built and parsed only here (runtime-neutral: the web client
-// can use it as is; it belongs with protocol/ once that package takes gateway stanzas).
-import { xml, type Element } from '@xmpp/xml';
-
-export const NS_GATEWAY_TOKEN = 'urn:sealpost:gateway:token:0';
-
-export class TokenIqParseError extends Error {
-  override name = 'TokenIqParseError';
-}
+// requests), <bad-request/>. Shared by the gateway (which answers) and the web client.
+import { xml, type Element } from '../xml/element.ts';
+import { NS_GATEWAY_TOKEN } from '../ns.ts';
+import { ProtocolParseError } from '../errors.ts';
 
 export function buildTokenRequest(): Element {
   return xml('request', { xmlns: NS_GATEWAY_TOKEN });
@@ -26,8 +21,8 @@ export function buildTokenRequest(): Element {
 
 /** Accepts the child of an IQ set; throws TokenIqParseError when it is not a token request. */
 export function parseTokenRequest(el: Element): Record<string, never> {
-  if (el.name !== 'request' || el.attrs.xmlns !== NS_GATEWAY_TOKEN) throw new TokenIqParseError('not a token request');
-  if (el.getChildElements().length > 0) throw new TokenIqParseError('a token request has no children');
+  if (el.name !== 'request' || el.attrs.xmlns !== NS_GATEWAY_TOKEN) throw new ProtocolParseError('unexpected-element', 'not a token request');
+  if (el.getChildElements().length > 0) throw new ProtocolParseError('invalid-value', 'a token request has no children');
   return {};
 }
 
@@ -43,10 +38,10 @@ export function buildTokenResponse(grant: TokenGrant): Element {
 /** Accepts the child of the IQ result (or the result IQ itself). */
 export function parseTokenResponse(el: Element): TokenGrant {
   const token = el.name === 'iq' ? el.getChild('token', NS_GATEWAY_TOKEN) : el;
-  if (!token || token.name !== 'token' || token.attrs.xmlns !== NS_GATEWAY_TOKEN) throw new TokenIqParseError('no token in the reply');
+  if (!token || token.name !== 'token' || token.attrs.xmlns !== NS_GATEWAY_TOKEN) throw new ProtocolParseError('missing-element', 'no token in the reply');
   const value = token.text().trim();
   const expiresAt = new Date(token.attrs.expires ?? '');
-  if (!/^[A-Za-z0-9_-]{20,200}$/.test(value)) throw new TokenIqParseError('malformed token');
-  if (Number.isNaN(expiresAt.getTime())) throw new TokenIqParseError('malformed expiry');
+  if (!/^[A-Za-z0-9_-]{20,200}$/.test(value)) throw new ProtocolParseError('invalid-value', 'malformed token');
+  if (Number.isNaN(expiresAt.getTime())) throw new ProtocolParseError('invalid-value', 'malformed expiry');
   return { token: value, expiresAt };
 }

@@ -1,6 +1,5 @@
 // The key directory's IQs to the gateway component (namespace urn:sealpost:directory:0).
-// Runtime-neutral, built on @sealpost/protocol only, so the web client can use it as is (it
-// belongs in protocol/src/stanzas/ with the namespace in ns.ts once that package takes it).
+// Shared by the gateway (which answers) and the web client (which asks).
 //
 // The owner tells the directory it published (the sender is the `from` Prosody stamps):
 //   C: <iq type='set' to='gateway.example.org' id='p1'>
@@ -25,22 +24,12 @@
 //      </iq>
 // Errors: <item-not-found/> (no keys), <bad-request/> or <jid-malformed/>, <forbidden/> (a
 // notice from another domain), <resource-constraint/> (rate), <service-unavailable/>.
-import {
-  type Element,
-  expectElement,
-  formatDateTime,
-  fromBase64,
-  optionalAttr,
-  parseDateTime,
-  parseFingerprint,
-  parseNonNegativeInt,
-  ProtocolParseError,
-  requireAttr,
-  toBase64,
-  xml,
-} from '@sealpost/protocol';
-
-export const NS_DIRECTORY = 'urn:sealpost:directory:0';
+import { type Element, expectElement, optionalAttr, parseNonNegativeInt, requireAttr, xml } from '../xml/element.ts';
+import { formatDateTime, parseDateTime } from '../datetime.ts';
+import { fromBase64, toBase64 } from '../encoding.ts';
+import { parseFingerprint } from '../keys/fingerprint.ts';
+import { ProtocolParseError } from '../errors.ts';
+import { NS_DIRECTORY } from '../ns.ts';
 
 /** Keys in one answer at most (a JID has at most 8 announced keys; a fingerprint, few owners). */
 const MAX_KEYS = 64;
