@@ -23,7 +23,8 @@ export interface Stack {
 }
 
 export interface PreparedStack {
-  config: Config;
+  /** The gateway's configuration, with the component secret filled in. */
+  config: Config & { component: { secret: string } };
   files: LocalFiles;
   /** The full environment both processes run with. */
   env: NodeJS.ProcessEnv;

@@ -38,7 +38,15 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { env?: Record<string, string> } = {}): Promise<TestStack> {
+export interface StackOptions {
+  /** Extra SEALPOST_* variables (e.g. a small upload limit, open registration). */
+  env?: Record<string, string>;
+  /** Log level of the gateway and Prosody (logs go to DATA_DIR/logs); benchmarks use 'warn'. */
+  logLevel?: 'debug' | 'info' | 'warn';
+}
+
+export async function startStack(options: StackOptions = {}): Promise<TestStack> {
+  const logLevel = options.logLevel ?? 'debug';
   const dataDir = mkdtempSync(join(tmpdir(), 'sealpost-test-'));
   mkdirSync(join(dataDir, 'certs'));
   copyFileSync(TEST_CA_FILE, join(dataDir, 'certs', 'localhost.crt'));
@@ -53,12 +61,13 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     SEALPOST_S2S_PORT: String(s2s),
     SEALPOST_COMPONENT_PORT: String(comp),
     SEALPOST_XMPP_HTTP_PORT: String(xmppHttp),
-    SEALPOST_LOG_LEVEL: 'debug',
+    SEALPOST_LOG_LEVEL: logLevel,
+    SEALPOST_PROSODY_LOG_LEVEL: logLevel,
     ...options.env,
   });
   let prosody = await startStackProsody(prepared);
-  const log = pino({ level: 'debug' }, pino.destination({ dest: join(prepared.files.logDir, 'gateway.log'), sync: true }));
-  const gateway = await startGateway({ ...prepared.config, component: { ...prepared.config.component, secret: prepared.files.componentSecret } }, log);
+  const log = pino({ level: logLevel }, pino.destination({ dest: join(prepared.files.logDir, 'gateway.log'), sync: true }));
+  const gateway = await startGateway(prepared.config, log);
   await gateway.component.whenOnline();
   const { config } = prepared;
 

@@ -5,21 +5,16 @@
 // process (httpLoad.ts), 50 keep-alive connections. The rows are measured in 3 interleaved
 // rounds (3 s each after a 1 s warm-up) and each row reports its median round, so a neighbour's
 // burst on a shared machine does not land on one row only.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createServer } from 'node:http';
 import Koa from 'koa';
-import { pino } from 'pino';
 import type { BenchSuite } from '../main.ts';
 import { fmt } from '../stats.ts';
 import { runLoad, type LoadResult } from '../httpLoad.ts';
-import { prepareStack, startStackProsody } from '../../../scripts/stack/stack.ts';
+import { startStack } from '../../../tests/harness/stack.ts';
 import { startGateway } from '../../../gateway/src/gateway.ts';
 import { buildEntries } from '../../../gateway/src/directory/buildEntries.ts';
 import { keyDigest } from '../../../gateway/src/directory/logEntry.ts';
 import { wkdHash } from '../../../gateway/src/directory/wkdHash.ts';
-import { freePorts } from '../../../tests/harness/freePorts.ts';
 import { fixtureUser } from '../../../tests/fixtures/keys/index.ts';
 import { publicKeyBytes } from '../../../protocol/src/index.ts';
 
@@ -31,25 +26,13 @@ const ROUNDS = 3;
 export const suite: BenchSuite = {
   title: `Key directory: lookups with ${KEYS_IN_STORE.toLocaleString('en')} keys in the store`,
   async run() {
-    const dataDir = mkdtempSync(join(tmpdir(), 'sealpost-bench-'));
-    const [http, c2s, c2sTls, s2s, comp, xmppHttp] = await freePorts(6);
-    const prepared = await prepareStack({
-      SEALPOST_DOMAIN: 'localhost',
-      SEALPOST_DATA_DIR: dataDir,
-      SEALPOST_HTTP_PORT: String(http),
-      SEALPOST_C2S_PORT: String(c2s),
-      SEALPOST_C2S_DIRECT_TLS_PORT: String(c2sTls),
-      SEALPOST_S2S_PORT: String(s2s),
-      SEALPOST_COMPONENT_PORT: String(comp),
-      SEALPOST_XMPP_HTTP_PORT: String(xmppHttp),
-      SEALPOST_PROSODY_LOG_LEVEL: 'warn',
-      SEALPOST_DIRECTORY_RATE_PER_ADDRESS: '1000000000/minute',
+    const stack = await startStack({
+      logLevel: 'warn',
+      env: {
+        SEALPOST_DIRECTORY_RATE_PER_ADDRESS: '1000000000/minute',
+      },
     });
-    const prosody = await startStackProsody(prepared);
-    const gateway = await startGateway(
-      { ...prepared.config, component: { ...prepared.config.component, secret: prepared.files.componentSecret } },
-      pino({ level: 'warn' }),
-    );
+    const { gateway } = stack;
     // The ceiling: Koa answering a constant, in this same process.
     const koa = new Koa();
     koa.use((ctx) => {
@@ -86,9 +69,7 @@ export const suite: BenchSuite = {
       }
     } finally {
       await new Promise<void>((resolve) => ceiling.close(() => resolve()));
-      await gateway.stop();
-      await prosody.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await stack.stop();
     }
   },
 };

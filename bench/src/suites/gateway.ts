@@ -1,16 +1,10 @@
 // Gateway: registrations per second through a real Prosody (XEP-0133 add-user from the
 // component, records in SQLite) and admin user-list latency with 10,000 users in the store.
 // The stack is started like the test harness's, but with quiet logs.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
 import type { BenchSuite } from '../main.ts';
 import { fmt, percentile, timeEach } from '../stats.ts';
-import { prepareStack, startStackProsody } from '../../../scripts/stack/stack.ts';
-import { startGateway } from '../../../gateway/src/gateway.ts';
+import { startStack } from '../../../tests/harness/stack.ts';
 import { readCliCredential } from '../../../gateway/src/cli/credential.ts';
-import { freePorts } from '../../../tests/harness/freePorts.ts';
 
 const USERS_IN_STORE = 10_000;
 
@@ -42,28 +36,16 @@ async function registrations(base: string, prefix: string, count: number, concur
 export const suite: BenchSuite = {
   title: 'Gateway: registrations and admin user list',
   async run() {
-    const dataDir = mkdtempSync(join(tmpdir(), 'sealpost-bench-'));
-    const [http, c2s, c2sTls, s2s, comp, xmppHttp] = await freePorts(6);
-    const prepared = await prepareStack({
-      SEALPOST_DOMAIN: 'localhost',
-      SEALPOST_DATA_DIR: dataDir,
-      SEALPOST_HTTP_PORT: String(http),
-      SEALPOST_C2S_PORT: String(c2s),
-      SEALPOST_C2S_DIRECT_TLS_PORT: String(c2sTls),
-      SEALPOST_S2S_PORT: String(s2s),
-      SEALPOST_COMPONENT_PORT: String(comp),
-      SEALPOST_XMPP_HTTP_PORT: String(xmppHttp),
-      SEALPOST_PROSODY_LOG_LEVEL: 'warn',
-      SEALPOST_REGISTRATION: 'open',
-      SEALPOST_REGISTRATION_RATE_PER_ADDRESS: '1000000/minute',
-      SEALPOST_REGISTRATION_RATE_TOTAL: '1000000/minute',
-      SEALPOST_API_RATE_PER_ADDRESS: '1000000/minute',
+    const stack = await startStack({
+      logLevel: 'warn',
+      env: {
+        SEALPOST_REGISTRATION: 'open',
+        SEALPOST_REGISTRATION_RATE_PER_ADDRESS: '1000000/minute',
+        SEALPOST_REGISTRATION_RATE_TOTAL: '1000000/minute',
+        SEALPOST_API_RATE_PER_ADDRESS: '1000000/minute',
+      },
     });
-    const prosody = await startStackProsody(prepared);
-    const gateway = await startGateway(
-      { ...prepared.config, component: { ...prepared.config.component, secret: prepared.files.componentSecret } },
-      pino({ level: 'warn' }),
-    );
+    const { gateway } = stack;
     try {
       await gateway.component.whenOnline();
       const base = gateway.url;
@@ -86,13 +68,13 @@ export const suite: BenchSuite = {
       }
       const admin = await fetch(`${base}/api/admin/users`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${readCliCredential(dataDir)!.token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${readCliCredential(stack.dataDir)!.token}` },
         body: JSON.stringify({ username: 'benchadmin', password: 'bench-admin-password', admin: true }),
       });
       if (admin.status !== 201) throw new Error(`admin: HTTP ${admin.status}`);
       const token = ((await (await fetch(`${base}/api/admin/tokens`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${readCliCredential(dataDir)!.token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${readCliCredential(stack.dataDir)!.token}` },
         body: JSON.stringify({ name: 'bench', owner: 'benchadmin' }),
       })).json()) as { token: string }).token;
       const total = await store.users.count();
@@ -115,9 +97,7 @@ export const suite: BenchSuite = {
       }
       console.log(rows.join('\n'));
     } finally {
-      await gateway.stop();
-      await prosody.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await stack.stop();
     }
   },
 };
