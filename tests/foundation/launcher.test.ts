@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../scripts/stack/stack.ts';
-import { freePorts } from '../harness/freePorts.ts';
+import { freeStackPorts } from '../harness/freePorts.ts';
 import { connectClient } from '../harness/xmppClient.ts';
 
 const run = promisify(execFile);
@@ -33,20 +33,10 @@ interface Launched {
   healthUrl: string;
 }
 
-async function launch(dataDir: string, ports: number[]): Promise<Launched> {
-  const [http, c2s, c2sTls, s2s, comp, xmppHttp] = ports;
+async function launch(dataDir: string, ports: Record<string, string>): Promise<Launched> {
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      SEALPOST_DATA_DIR: dataDir,
-      SEALPOST_HTTP_PORT: String(http),
-      SEALPOST_C2S_PORT: String(c2s),
-      SEALPOST_C2S_DIRECT_TLS_PORT: String(c2sTls),
-      SEALPOST_S2S_PORT: String(s2s),
-      SEALPOST_COMPONENT_PORT: String(comp),
-      SEALPOST_XMPP_HTTP_PORT: String(xmppHttp),
-    },
+    env: { ...process.env, SEALPOST_DATA_DIR: dataDir, ...ports },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -58,7 +48,7 @@ async function launch(dataDir: string, ports: number[]): Promise<Launched> {
     if (Date.now() > deadline) throw new Error(`launcher not ready in 30 s:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { child, output: () => out, healthUrl: `http://127.0.0.1:${http}/api/health` };
+  return { child, output: () => out, healthUrl: `http://127.0.0.1:${ports['SEALPOST_HTTP_PORT']}/api/health` };
 }
 
 /** PIDs of processes started with this data folder in their environment (as root we can read it). */
@@ -94,7 +84,7 @@ test.after.always(() => {
 test.serial('two instances run side by side, stop cleanly, and a restart keeps the data', async (t) => {
   const [dirA, dirB] = [dataDirWithTestCertificate('sealpost-a-'), mkdtempSync(join(tmpdir(), 'sealpost-b-'))];
   dirs.push(dirA, dirB);
-  const [portsA, portsB] = [await freePorts(6), await freePorts(6)];
+  const [portsA, portsB] = [await freeStackPorts(), await freeStackPorts()];
   const [a, b] = await Promise.all([launch(dirA, portsA), launch(dirB, portsB)]);
   try {
     for (const l of [a, b]) {
@@ -128,7 +118,7 @@ test.serial('two instances run side by side, stop cleanly, and a restart keeps t
       const shown = JSON.parse((await admin(dirA, 'show-user', 'keeper', '--json')).stdout) as { user: { username: string; roles: string[] } };
       t.is(shown.user.username, 'keeper');
       t.deepEqual(shown.user.roles, ['admin']);
-      const c = await connectClient({ service: `xmpp://127.0.0.1:${portsA[1]}`, domain: 'localhost', username: 'keeper', password: 'keeper-password-1' });
+      const c = await connectClient({ service: `xmpp://127.0.0.1:${portsA['SEALPOST_C2S_PORT']}`, domain: 'localhost', username: 'keeper', password: 'keeper-password-1' });
       t.regex(c.jid, /^keeper@localhost\//);
       await c.stop();
     } finally {
@@ -142,14 +132,14 @@ test.serial('two instances run side by side, stop cleanly, and a restart keeps t
 test.serial('a port already in use is reported by name, and nothing starts', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'sealpost-c-'));
   dirs.push(dir);
-  const ports = await freePorts(6);
+  const ports = await freeStackPorts();
   const first = await launch(dir, ports);
   try {
     const dir2 = mkdtempSync(join(tmpdir(), 'sealpost-d-'));
     dirs.push(dir2);
     const second = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, SEALPOST_DATA_DIR: dir2, SEALPOST_HTTP_PORT: String(ports[0]), SEALPOST_C2S_PORT: String(ports[1]) },
+      env: { ...process.env, SEALPOST_DATA_DIR: dir2, SEALPOST_HTTP_PORT: ports['SEALPOST_HTTP_PORT'], SEALPOST_C2S_PORT: ports['SEALPOST_C2S_PORT'] },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

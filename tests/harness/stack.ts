@@ -9,7 +9,7 @@ import { prepareStack, startStackProsody, REPO_ROOT, type PreparedStack } from '
 import type { Supervised } from '../../scripts/stack/processes.ts';
 import { startGateway, type Gateway } from '../../gateway/src/gateway.ts';
 import { addUser } from '../../gateway/src/xmpp/adminCommands.ts';
-import { freePorts } from './freePorts.ts';
+import { freeStackPorts } from './freePorts.ts';
 import { connectClient, type ConnectOptions, type TestClient } from './xmppClient.ts';
 
 export const TEST_CA_FILE = join(REPO_ROOT, 'tests/fixtures/tls/localhost.crt');
@@ -51,16 +51,10 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   mkdirSync(join(dataDir, 'certs'));
   copyFileSync(TEST_CA_FILE, join(dataDir, 'certs', 'localhost.crt'));
   copyFileSync(join(REPO_ROOT, 'tests/fixtures/tls/localhost.key'), join(dataDir, 'certs', 'localhost.key'));
-  const [http, c2s, c2sTls, s2s, comp, xmppHttp] = await freePorts(6);
   const prepared = await prepareStack({
     SEALPOST_DOMAIN: 'localhost',
     SEALPOST_DATA_DIR: dataDir,
-    SEALPOST_HTTP_PORT: String(http),
-    SEALPOST_C2S_PORT: String(c2s),
-    SEALPOST_C2S_DIRECT_TLS_PORT: String(c2sTls),
-    SEALPOST_S2S_PORT: String(s2s),
-    SEALPOST_COMPONENT_PORT: String(comp),
-    SEALPOST_XMPP_HTTP_PORT: String(xmppHttp),
+    ...(await freeStackPorts()),
     SEALPOST_LOG_LEVEL: logLevel,
     SEALPOST_PROSODY_LOG_LEVEL: logLevel,
     ...options.env,
