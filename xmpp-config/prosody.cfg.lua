@@ -154,7 +154,8 @@ VirtualHost(DOMAIN)
 
 -- XEP-0363 HTTP file upload. Files are end-to-end encrypted by clients before upload.
 -- Large limit and no expiry: a file someone sent stays until it is deleted.
-Component(UPLOAD_JID, "http_file_share")
+-- Component "jid" "module" is Component("jid")("module") in Lua: the module is a second call.
+Component(UPLOAD_JID)("http_file_share")
 	http_file_share_size_limit = number("SEALPOST_UPLOAD_SIZE_LIMIT", 512 * 1024 * 1024)
 	http_file_share_daily_quota = number("SEALPOST_UPLOAD_DAILY_QUOTA", 10 * 512 * 1024 * 1024)
 	http_file_share_expires_after = -1

@@ -64,3 +64,4 @@ export * from './stanzas/disco.ts';
 export * from './stanzas/upload.ts';
 export * from './stanzas/directory.ts';
 export * from './stanzas/gatewayToken.ts';
+export * from './stanzas/fileMetadata.ts';

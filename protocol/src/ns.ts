@@ -66,6 +66,9 @@ export const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 export const NS_DISCO_ITEMS = 'http://jabber.org/protocol/disco#items';
 /** XEP-0363: HTTP file upload. */
 export const NS_HTTP_UPLOAD = 'urn:xmpp:http:upload:0';
+/** XEP-0446 file metadata and XEP-0264 thumbnails, inside the encrypted OX payload. */
+export const NS_FILE_METADATA = 'urn:xmpp:file:metadata:0';
+export const NS_THUMBS = 'urn:xmpp:thumbs:1';
 
 // Sealpost's own extensions, answered by the gateway component.
 /** Short-lived API tokens for a logged-in client (protocol/src/stanzas/gatewayToken.ts). */

@@ -63,8 +63,8 @@ function debPackageMissing(name) {
 }
 
 /** Debian packages the tests use beyond the server's: an independent OX client, GnuPG for the
- * Web Key Directory, and the real browser for end-to-end tests. */
-export const TEST_PACKAGES = ['go-sendxmpp', 'gnupg', 'chromium'];
+ * Web Key Directory, and the real browsers (Chromium, Firefox) for end-to-end tests. */
+export const TEST_PACKAGES = ['go-sendxmpp', 'gnupg', 'chromium', 'firefox-esr'];
 
 /**
  * Installs the missing Debian packages with apt when running as root (or with password-less

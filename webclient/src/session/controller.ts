@@ -14,6 +14,10 @@ import { discoverDomain, GatewayApiError, register } from './gatewayApi.ts';
 import { createAccountSettings, signupErrorKey } from './accountSettings.ts';
 import { createMailboxActions, type MailboxActions } from './mailboxActions.ts';
 import type { Messaging } from './messaging.ts';
+import { createUploadActions } from '../files/uploadActions.ts';
+import { createAdminApi } from '../admin/adminApi.ts';
+import { buildTokenRequest, parseTokenResponse } from '@sealpost/protocol/stanzas/gatewayToken.ts';
+import { buildIq } from '@sealpost/protocol/stanzas/iq.ts';
 import type { TrustManager } from './trust.ts';
 import { hasLocalKey } from '../storage/keyVault.ts';
 
@@ -174,6 +178,8 @@ export function createController(deps: ControllerDeps) {
   }
 
   async function signOutLocally(forget: boolean, errorKey?: MessageKey): Promise<void> {
+    adminToken = undefined;
+    session.isAdmin.value = undefined;
     generation++;
     clearTimeout(retryTimer);
     const jid = session.jid.value;
@@ -219,8 +225,41 @@ export function createController(deps: ControllerDeps) {
     }
   }
 
+  const files = createUploadActions({
+    mailbox,
+    iq,
+    domain: () => (session.jid.value.includes('@') ? session.jid.value.split('@')[1] : undefined),
+    canSend: (peer) => mailboxActions.canSend(peer),
+    send: async (peer, body, attachments) => messaging?.send(peer, body, undefined, attachments),
+  });
+
+  // Admin API token (urn:sealpost:gateway:token:0), kept in memory until shortly before expiry.
+  let adminToken: { token: string; expiresAt: number } | undefined;
+  const admin = createAdminApi({
+    origin: deps.origin,
+    async token() {
+      if (adminToken && adminToken.expiresAt - Date.now() > 30_000) return adminToken.token;
+      const domain = parseJid(session.jid.value).domain;
+      const grant = parseTokenResponse(await iq(buildIq('set', { to: `gateway.${domain}` }, buildTokenRequest())));
+      adminToken = { token: grant.token, expiresAt: grant.expiresAt.getTime() };
+      return grant.token;
+    },
+  });
+
   return {
     mailbox: mailboxActions,
+    files,
+    admin,
+    /** Whether this account may use the admin panel (asks the gateway; false when it cannot tell). */
+    async checkAdmin(): Promise<boolean> {
+      try {
+        await admin.whoami();
+        session.isAdmin.value = true;
+      } catch {
+        session.isAdmin.value = false;
+      }
+      return session.isAdmin.value;
+    },
     /** On page load: resume the remembered account, else show the sign-in form. */
     async boot(): Promise<void> {
       if (location.pathname === '/signup') session.authView.value = 'signup';

@@ -8,6 +8,7 @@ import { isOxMessage, type OxDecryptResult } from '../ox/oxAdapter.ts';
 import type { AccountStore } from '../storage/accountStore.ts';
 import { messageKey, type MessageRecord, searchText } from '../storage/schema.ts';
 import type { TrustManager } from './trust.ts';
+import { attachmentsFromPayload, oobAttachments } from '../files/payload.ts';
 
 export interface IngestContext {
   /** When the server received it (delay stamp, archive stamp, or now). */
@@ -113,7 +114,7 @@ export function createIngest(deps: IngestDeps) {
       }
       if (result.ok) {
         const { body = '', subject } = result.payload;
-        const attachments = result.payload.attachments.map((a) => (a.desc !== undefined ? { url: a.url, desc: a.desc } : { url: a.url }));
+        const attachments = attachmentsFromPayload(result.payload);
         record = {
           ...base,
           body,
@@ -134,6 +135,7 @@ export function createIngest(deps: IngestDeps) {
         ...base,
         body: plainBody ?? '',
         ...(subject ? { subject } : {}),
+        ...withAttachments(oobAttachments(msg)),
         security: 'plain',
         text: searchText(plainBody ?? '', subject),
       };
@@ -149,6 +151,10 @@ export function createIngest(deps: IngestDeps) {
   }
 
   return { ingest };
+}
+
+function withAttachments(list: MessageRecord['attachments'] & object): Pick<MessageRecord, 'attachments'> {
+  return list.length ? { attachments: list } : {};
 }
 
 export type IngestFn = ReturnType<typeof createIngest>['ingest'];

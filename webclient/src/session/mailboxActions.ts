@@ -175,6 +175,15 @@ export function createMailboxActions(deps: MailboxDeps) {
       await deps.messaging()?.send(peer, body, subject?.trim() ? subject.trim() : undefined);
       return { ok: true, peer };
     },
+    /** Whether a message to `peer` can go out now (else the notice says why). */
+    async canSend(peer: string): Promise<boolean> {
+      const info = await updateTrust(peer, true);
+      if (info?.status === 'no-key' || info?.status === 'changed') {
+        mailbox.notice.value = { key: info.status === 'no-key' ? 'trust.noKey' : 'trust.changedBlocked', jid: peer };
+        return false;
+      }
+      return true;
+    },
     async accept(peer: string): Promise<void> {
       const info = await deps.trust()?.accept(peer);
       if (info) mailbox.trust.value = { ...mailbox.trust.value, [peer]: info };

@@ -6,6 +6,7 @@ import {
 } from '@sealpost/protocol';
 import { createDecryptor, type OwnKey, parseKeyListEvent, type PublicKey } from '../ox/oxAdapter.ts';
 import type { AccountStore } from '../storage/accountStore.ts';
+import type { Attachment } from '../storage/schema.ts';
 import type { Connection } from '../xmpp/connection.ts';
 import { createHistory } from './history.ts';
 import { createIngest } from './ingest.ts';
@@ -135,7 +136,7 @@ export function createMessaging(deps: MessagingDeps) {
     async onResumed(): Promise<void> {
       await outbox.flush();
     },
-    send: (peer: string, body: string, subject?: string) => outbox.enqueue(peer, body, subject),
+    send: (peer: string, body: string, subject?: string, attachments?: Attachment[]) => outbox.enqueue(peer, body, subject, attachments),
     flush: () => outbox.flush(),
     acked: (el: Element) => void outbox.acked(el),
     unacked: (el: Element) => void outbox.unacked(el),

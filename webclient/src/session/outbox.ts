@@ -5,6 +5,8 @@
 // and receivers drop a repeat with the same id.
 import type { Element } from '@sealpost/protocol';
 import type { AccountStore } from '../storage/accountStore.ts';
+import type { Attachment } from '../storage/schema.ts';
+import { attachmentPayload } from '../files/payload.ts';
 import { encryptMessage, oxPayload, type OwnKey, type PublicKey } from '../ox/oxAdapter.ts';
 import type { TrustManager, TrustInfo } from './trust.ts';
 
@@ -46,7 +48,7 @@ export function createOutbox(deps: OutboxDeps) {
     const stanza = await encryptMessage({
       id,
       to: peer,
-      payload: oxPayload({ body: msg.body, ...(msg.subject ? { subject: msg.subject } : {}), receiptRequest: true }),
+      payload: oxPayload({ body: msg.body, ...(msg.subject ? { subject: msg.subject } : {}), receiptRequest: true, ...attachmentPayload(msg.attachments ?? []) }),
       recipientKeys: keys,
       own,
       ownOtherKeys: await deps.ownOtherKeys(),
@@ -88,13 +90,14 @@ export function createOutbox(deps: OutboxDeps) {
 
   return {
     /** Stores and queues a new message, then tries to send it. */
-    async enqueue(peer: string, body: string, subject: string | undefined): Promise<string> {
+    async enqueue(peer: string, body: string, subject: string | undefined, attachments: Attachment[] = []): Promise<string> {
       const id = crypto.randomUUID();
       const ts = await deps.store.orderedTs(peer, Date.now(), 'append');
       await deps.store.putMessage(
         {
           key: `${peer} ${id}`, id, peer, dir: 'out', ts, body, security: 'ox', state: 'queued',
-          text: `${subject ?? ''}\n${body}`.toLowerCase(), ...(subject ? { subject } : {}),
+          text: `${subject ?? ''}\n${body}\n${attachments.map((a) => a.name ?? '').join(' ')}`.toLowerCase(), ...(subject ? { subject } : {}),
+          ...(attachments.length ? { attachments } : {}),
         },
         // Stored and queued in one transaction: a queued message is never lost or half-written.
         { countUnread: false, outbox: { id, peer, createdAt: ts } },

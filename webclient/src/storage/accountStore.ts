@@ -216,8 +216,12 @@ export async function openAccountStore(jid: string, factory?: IDBFactory) {
   };
 }
 
-export function previewOf(m: Pick<MessageRecord, 'body' | 'subject' | 'security'>): string {
+export function previewOf(m: Pick<MessageRecord, 'body' | 'subject' | 'security' | 'attachments'>): string {
   if (m.security === 'failed') return '';
-  const text = m.body.replace(/\s+/g, ' ').trim();
+  // A file message's body is its URL (an aesgcm:// fragment is the key): show the file names.
+  const files = m.attachments ?? [];
+  const isFileBody = files.some((a) => a.url === m.body.trim());
+  const names = files.map((a) => `📎 ${a.name ?? a.desc ?? ''}`.trim()).join(' ');
+  const text = isFileBody ? names : `${m.body.replace(/\s+/g, ' ').trim()}${names ? ` ${names}` : ''}`;
   return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
 }

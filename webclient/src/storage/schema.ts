@@ -6,8 +6,19 @@ export type Security = 'ox' | 'plain' | 'failed';
 export type DeliveryState = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'error';
 
 export interface Attachment {
+  /** aesgcm:// (XEP-0454) or https:// (XEP-0066); never linkified. */
   url: string;
   desc?: string;
+  /** XEP-0446 metadata, when the sender gave it (inside the encrypted payload). */
+  name?: string;
+  size?: number;
+  mediaType?: string;
+  width?: number;
+  height?: number;
+  /** Duration of a video, ms. */
+  length?: number;
+  /** `data:image/jpeg;base64,...` (checked on parse: raster types only). */
+  thumbnail?: string;
 }
 
 export interface MessageRecord {

@@ -5,7 +5,20 @@ import type { ConversationRecord, MessageRecord } from '../storage/schema.ts';
 import type { TrustInfo } from '../session/trust.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 
-export type View = { kind: 'empty' } | { kind: 'conversation'; peer: string } | { kind: 'compose' } | { kind: 'settings' };
+export interface UploadItem {
+  id: string;
+  peer: string;
+  name: string;
+  size: number;
+  done: number;
+  state: 'uploading' | 'failed' | 'too-large';
+  /** The server's limit, for the too-large message. */
+  maxFileSize?: number;
+  /** Why it failed (an UploadError code, for diagnostics). */
+  reason?: string;
+}
+
+export type View = { kind: 'empty' } | { kind: 'conversation'; peer: string } | { kind: 'compose' } | { kind: 'settings' } | { kind: 'admin' };
 
 export function createMailboxStore() {
   return {
@@ -18,6 +31,8 @@ export function createMailboxStore() {
     trust: signal<Record<string, TrustInfo>>({}),
     trustPanel: signal<string | undefined>(undefined),
     /** i18n key of a notice for the compose form or conversation (e.g. no key). */
+    /** Files being encrypted and uploaded (or that failed and can be retried). */
+    uploads: signal<UploadItem[]>([]),
     notice: signal<{ key: MessageKey; jid?: string } | undefined>(undefined),
   };
 }

@@ -19,6 +19,8 @@ export function createSessionStore() {
     authView: signal<'login' | 'signup'>('login'),
     connection: signal<ConnectionStatus>('offline'),
     jid: signal(''),
+    /** Admin panel access, once the gateway said (undefined: not asked yet). */
+    isAdmin: signal<boolean | undefined>(undefined),
     /** i18n key of the last error to show, with optional detail. */
     error: signal<{ key: MessageKey; detail?: string } | undefined>(undefined),
     backupCode: signal<string | undefined>(undefined),

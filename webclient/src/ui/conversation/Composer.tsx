@@ -2,6 +2,7 @@
 // saved as it is typed, so it survives a reload.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
+import { UploadList } from '../files/UploadList.tsx';
 
 export function Composer({ peer, blocked, replySubject }: { peer: string; blocked: boolean; replySubject?: string | undefined }) {
   const { controller, mailbox, i18n } = useApp();
@@ -9,6 +10,7 @@ export function Composer({ peer, blocked, replySubject }: { peer: string; blocke
   const [body, setBody] = useState('');
   const [subject, setSubject] = useState('');
   const [showSubject, setShowSubject] = useState(false);
+  const [dragging, setDragging] = useState(false);
   const loaded = useRef(false);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -40,9 +42,27 @@ export function Composer({ peer, blocked, replySubject }: { peer: string; blocke
     }
   }
 
+  function attach(list: FileList | null | undefined) {
+    const files = list ? Array.from(list) : [];
+    if (!blocked && files.length) void controller.files.attach(peer, files);
+  }
+
   const notice = mailbox.notice.value;
   return (
-    <form class="composer" onSubmit={(e) => { e.preventDefault(); void send(); }} aria-label={t('composer.label')}>
+    <form class={`composer${dragging ? ' dragging' : ''}`} onSubmit={(e) => { e.preventDefault(); void send(); }} aria-label={t('composer.label')}
+      onDragOver={(e) => {
+        if (!e.dataTransfer?.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        attach(e.dataTransfer?.files);
+      }}>
+      <UploadList peer={peer} />
+      {dragging && <p class="drop-hint">{t('files.dropHere')}</p>}
       {notice && <p class="banner banner-warn" role="alert">{t(notice.key, { jid: notice.jid ?? peer })}</p>}
       {showSubject && (
         <div class="field inline">
@@ -56,6 +76,12 @@ export function Composer({ peer, blocked, replySubject }: { peer: string; blocke
         <textarea id="reply-body" rows={2} value={body} disabled={blocked} data-testid="composer"
           placeholder={blocked ? t('composer.blocked') : t('composer.placeholder')}
           onInput={(e) => { setBody(e.currentTarget.value); save(e.currentTarget.value, subject); }}
+          onPaste={(e) => {
+            if (e.clipboardData?.files.length) {
+              e.preventDefault();
+              attach(e.clipboardData.files);
+            }
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
               e.preventDefault();
@@ -63,6 +89,11 @@ export function Composer({ peer, blocked, replySubject }: { peer: string; blocke
             }
           }} />
         <div class="composer-actions">
+          <label class={`button attach${blocked ? ' disabled' : ''}`}>
+            <span aria-hidden="true">📎</span> {t('files.attach')}
+            <input type="file" multiple class="visually-hidden" disabled={blocked} data-testid="attach-input"
+              onChange={(e) => { attach(e.currentTarget.files); e.currentTarget.value = ''; }} />
+          </label>
           {!showSubject && (
             <button type="button" class="link" onClick={() => setShowSubject(true)} disabled={blocked}>
               {t('composer.addSubject')}

@@ -5,6 +5,7 @@ import type { MessageRecord } from '../../storage/schema.ts';
 import { useApp } from '../context.ts';
 import { SafeText } from '../common/SafeText.tsx';
 import { isMessageKey } from '../../i18n/i18n.ts';
+import { AttachmentView } from '../files/AttachmentView.tsx';
 
 const STATE_GLYPH: Record<string, string> = { queued: '◷', sending: '…', sent: '✓', delivered: '✓✓', read: '✓✓', error: '!' };
 
@@ -27,14 +28,13 @@ function Item({ message: m }: { message: MessageRecord }) {
                 <SafeText text={m.subject} />
               </p>
             )}
-            <p class="body">
-              <SafeText text={m.body} />
-            </p>
-            {m.attachments?.map((a) => (
-              <p class="attachment" key={a.url}>
-                📎 <SafeText text={a.desc ?? t('msg.attachment')} />
+            {/* A file message's body is its URL (for other clients): not shown, never a link. */}
+            {!m.attachments?.some((a) => a.url === m.body.trim()) && (
+              <p class="body">
+                <SafeText text={m.body} />
               </p>
-            ))}
+            )}
+            {m.attachments?.map((a) => <AttachmentView key={a.url} attachment={a} />)}
           </>
         )}
         <footer class="meta">

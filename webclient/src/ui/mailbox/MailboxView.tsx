@@ -10,11 +10,26 @@ import { ConversationList } from './ConversationList.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SearchResults } from './SearchResults.tsx';
 import { TopBar } from './TopBar.tsx';
+import { AdminGate } from '../admin/AdminGate.tsx';
 
 export function MailboxView() {
-  const { mailbox, controller, i18n } = useApp();
+  const { mailbox, controller, i18n, session } = useApp();
   const { t } = i18n;
   const view = mailbox.view.value;
+
+  // /admin is the admin panel's address: opened from the URL, kept in the URL while shown.
+  useEffect(() => {
+    if (location.pathname === '/admin') controller.mailbox.show({ kind: 'admin' });
+  }, []);
+  useEffect(() => {
+    const atAdmin = location.pathname === '/admin';
+    if (view.kind === 'admin' && !atAdmin) history.pushState(null, '', '/admin');
+    else if (view.kind !== 'admin' && atAdmin) history.replaceState(null, '', '/');
+  }, [view.kind]);
+  const online = session.connection.value === 'online';
+  useEffect(() => {
+    if (online && session.isAdmin.value === undefined) void controller.checkAdmin();
+  }, [online]);
 
   useEffect(() => {
     // Keyboard: "/" searches, Alt+N writes a new message, Escape closes panels.
@@ -54,6 +69,7 @@ export function MailboxView() {
         {view.kind === 'conversation' && <ConversationView key={view.peer} peer={view.peer} />}
         {view.kind === 'compose' && <NewMessage />}
         {view.kind === 'settings' && <SettingsView />}
+        {view.kind === 'admin' && <AdminGate />}
         {view.kind === 'empty' && (
           <div class="empty-state">
             <p class="empty-mark" aria-hidden="true">✉</p>

@@ -21,6 +21,12 @@ export function TopBar() {
       </p>
       <nav class="account" aria-label={t('menu.label')}>
         <span class="me" title={session.jid.value}>{session.jid.value}</span>
+        {session.isAdmin.value && (
+          <button type="button" onClick={() => controller.mailbox.show({ kind: 'admin' })} data-testid="admin-link"
+            aria-current={mailbox.view.value.kind === 'admin' ? 'page' : undefined}>
+            {t('menu.admin')}
+          </button>
+        )}
         <button type="button" onClick={() => controller.mailbox.show({ kind: 'settings' })}
           aria-current={mailbox.view.value.kind === 'settings' ? 'page' : undefined}>
           {t('menu.settings')}

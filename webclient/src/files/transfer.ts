@@ -1,0 +1,131 @@
+// Moving encrypted bytes over HTTP in bounded memory (XEP-0363 + XEP-0454).
+// Upload: the file is encrypted chunk by chunk (protocol's AES-256-GCM stream) into a Blob
+// made of chunk Blobs (Chromium keeps large blobs on disk), then PUT with XMLHttpRequest for
+// progress and cancel: fetch() streams request bodies only over HTTP/2.
+// Download: the response body flows through the decrypt stream into a Blob; the Blob is handed
+// out only once the GCM tag verified (the stream errors otherwise, and the parts are dropped).
+import { buildAesgcmUrl, parseAesgcmUrl } from '@sealpost/protocol/media/aesgcmUrl.ts';
+import { createDecryptStream, createEncryptStream, type MediaCipherParams } from '@sealpost/protocol/media/gcmStream.ts';
+
+export type Progress = (done: number, total: number) => void;
+
+export class TransferError extends Error {
+  override readonly name = 'TransferError';
+  constructor(readonly code: 'aborted' | 'network' | 'http' | 'auth-failed', readonly status?: number) {
+    super(code + (status ? ` ${status}` : ''));
+  }
+}
+
+/** Encrypts `file` into a Blob of ciphertext || tag. */
+export async function encryptToBlob(file: Blob, params: MediaCipherParams, signal?: AbortSignal, progress?: Progress): Promise<Blob> {
+  const parts: Blob[] = [];
+  let done = 0;
+  const reader = file.stream().pipeThrough(createEncryptStream(params)).getReader();
+  for (;;) {
+    if (signal?.aborted) {
+      await reader.cancel().catch(() => {});
+      throw new TransferError('aborted');
+    }
+    const { value, done: end } = await reader.read();
+    if (end) break;
+    parts.push(new Blob([value as Uint8Array<ArrayBuffer>]));
+    done += value.length;
+    progress?.(Math.min(done, file.size), file.size);
+  }
+  return new Blob(parts, { type: 'application/octet-stream' });
+}
+
+/** PUT to the slot with its headers (XEP-0363 §5); resolves when the server stored it. */
+export function putBlob(url: string, headers: Record<string, string>, body: Blob, signal?: AbortSignal, progress?: Progress): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', url);
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => progress?.(e.loaded, e.total || body.size);
+    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new TransferError('http', xhr.status)));
+    xhr.onerror = () => reject(new TransferError('network'));
+    xhr.onabort = () => reject(new TransferError('aborted'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    if (signal?.aborted) return xhr.abort();
+    xhr.send(body);
+  });
+}
+
+/**
+ * XEP-0454 §4 wants https. A same-origin http upload URL (a development or test server on
+ * loopback) is written as https in the aesgcm URL and read back through `fetchableUrl`.
+ */
+export function aesgcmUrlFor(getUrl: string, params: MediaCipherParams): string {
+  const url = new URL(getUrl);
+  if (url.protocol === 'http:') url.protocol = 'https:';
+  return buildAesgcmUrl({ httpsUrl: url.href, ...params });
+}
+
+/** Where to GET an https URL from here: same host as the page means the page's own origin. */
+export function fetchableUrl(httpsUrl: string): string {
+  const url = new URL(httpsUrl);
+  if (typeof location !== 'undefined' && url.host === location.host) return `${location.origin}${url.pathname}${url.search}`;
+  return url.href;
+}
+
+/** Downloads and decrypts an aesgcm:// URL into a Blob of `type`, verified before returning. */
+export async function downloadDecrypted(aesgcm: string, type: string, signal?: AbortSignal, progress?: Progress): Promise<Blob> {
+  const { httpsUrl, key, iv } = parseAesgcmUrl(aesgcm);
+  let res: Response;
+  try {
+    res = await fetch(fetchableUrl(httpsUrl), { signal: signal ?? null, credentials: 'omit', referrerPolicy: 'no-referrer' });
+  } catch {
+    throw new TransferError(signal?.aborted ? 'aborted' : 'network');
+  }
+  if (!res.ok || !res.body) throw new TransferError('http', res.status);
+  const total = Number(res.headers.get('content-length') ?? 0);
+  let received = 0;
+  const counted = res.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, c) {
+        received += chunk.length;
+        progress?.(received, total);
+        c.enqueue(chunk);
+      },
+    }),
+  );
+  const parts: Blob[] = [];
+  const reader = counted.pipeThrough(createDecryptStream({ key, iv })).getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      parts.push(new Blob([value as Uint8Array<ArrayBuffer>]));
+    }
+  } catch (err) {
+    parts.length = 0; // unauthenticated plaintext: dropped (protocol/README.md)
+    if (signal?.aborted) throw new TransferError('aborted');
+    if (err instanceof Error && /auth|truncated/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`)) throw new TransferError('auth-failed');
+    throw new TransferError('network');
+  }
+  return new Blob(parts, { type });
+}
+
+/** A plain (unencrypted) https link from another client, downloaded as is. */
+export async function downloadPlain(url: string, type: string, signal?: AbortSignal, progress?: Progress): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(fetchableUrl(url), { signal: signal ?? null, credentials: 'omit', referrerPolicy: 'no-referrer' });
+  } catch {
+    throw new TransferError(signal?.aborted ? 'aborted' : 'network');
+  }
+  if (!res.ok || !res.body) throw new TransferError('http', res.status);
+  const total = Number(res.headers.get('content-length') ?? 0);
+  const parts: Blob[] = [];
+  const reader = res.body.getReader();
+  let received = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    received += value.length;
+    progress?.(received, total);
+    parts.push(new Blob([value as Uint8Array<ArrayBuffer>]));
+  }
+  return new Blob(parts, { type });
+}
