@@ -69,6 +69,8 @@ test.serial('an admin runs the server from the panel: dashboard, users, invites,
   await p.getByLabel('Search users').fill('dave');
   const row = p.locator('[data-testid="admin-user"][data-username="dave"]');
   await row.waitFor();
+  // The search answers after the unfiltered list has shown: wait for the filtered rows.
+  await p.locator('[data-testid="admin-user"]:not([data-username="dave"])').first().waitFor({ state: 'detached', timeout: 10_000 });
   t.is(await p.getByTestId('admin-user').count(), 1);
   await row.getByRole('button', { name: 'Disable', exact: true }).click();
   await p.locator('[data-testid="admin-user"][data-username="dave"][data-status="disabled"]').waitFor();
