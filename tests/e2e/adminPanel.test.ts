@@ -4,52 +4,28 @@
 // /admin sees nothing of it (and never loads its code).
 import { readFileSync } from 'node:fs';
 import test from 'ava';
-import type { Browser } from 'playwright-core';
-import { startStack, type TestStack } from '../harness/stack.ts';
-import { ensureWebclientBuilt, launchBrowser, openUser, type Watched } from '../harness/browser.ts';
+import { browserSuite } from '../harness/browserSuite.ts';
 import { makeAdmin } from '../gateway/helpers.ts';
 import { MailboxPage } from './mailboxPage.ts';
 
-let stack: TestStack;
-let browser: Browser;
-const opened: Watched[] = [];
+const suite = browserSuite(test, { name: 'admin' });
 
-test.before(async () => {
-  ensureWebclientBuilt();
-  stack = await startStack({ env: { SEALPOST_REGISTRATION: 'open', SEALPOST_REGISTRATION_RATE_PER_ADDRESS: '1000/hour', SEALPOST_REGISTRATION_RATE_TOTAL: '1000/hour' } });
-  browser = await launchBrowser();
-});
-test.afterEach.always(async (t) => {
-  if (t.passed) return;
-  let i = 0;
-  for (const w of opened) {
-    await w.screenshot(`failure-admin-${i++}`).catch(() => {});
-    t.log(`page ${i}: errors ${JSON.stringify(w.pageErrors)} console ${JSON.stringify(w.consoleErrors)}`);
-  }
-});
-test.after.always(async () => {
-  for (const w of opened) await w.close().catch(() => {});
-  await browser?.close();
-  await stack?.stop();
-});
-
-const site = () => stack.prepared.config.http.publicUrl;
+const site = () => suite.stack.prepared.config.http.publicUrl;
 
 async function open(url = site()) {
-  const w = await openUser(browser, url);
-  opened.push(w);
+  const w = await suite.open(url);
   return { w, ui: new MailboxPage(w.page) };
 }
 
 test.serial('an admin runs the server from the panel: dashboard, users, invites, keys, audit', async (t) => {
-  const { password } = await makeAdmin(stack, 'root');
+  const { password } = await makeAdmin(suite.stack, 'root');
   const dave = await open();
   await dave.ui.signup('dave', 'dave-password-1');
   await dave.ui.takeBackupCode();
   await dave.ui.waitOnline();
 
   const root = await open();
-  await root.ui.login(`root@${stack.domain}`, password);
+  await root.ui.login(`root@${suite.stack.domain}`, password);
   await root.ui.takeBackupCode();
   await root.ui.waitOnline();
   const p = root.w.page;
@@ -110,9 +86,9 @@ test.serial('an admin runs the server from the panel: dashboard, users, invites,
   await p.getByRole('tab', { name: 'Key directory' }).click();
   const [logFile] = await Promise.all([p.waitForEvent('download'), p.getByTestId('export-key-log').click()]);
   const exported = JSON.parse(readFileSync(await logFile.path(), 'utf8')) as { entries: { address: string }[] };
-  t.true(exported.entries.some((e) => e.address === `dave@${stack.domain}`));
+  t.true(exported.entries.some((e) => e.address === `dave@${suite.stack.domain}`));
   await p.getByLabel('Search addresses').fill('dave');
-  const key = p.locator(`[data-testid="admin-key"][data-address="dave@${stack.domain}"]`);
+  const key = p.locator(`[data-testid="admin-key"][data-address="dave@${suite.stack.domain}"]`);
   await key.waitFor({ timeout: 15_000 });
   await key.getByRole('button').click();
   const hist = p.getByTestId('history-key').first();

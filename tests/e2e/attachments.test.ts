@@ -7,11 +7,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { xml } from '@xmpp/client';
 import { buildAesgcmUrl, buildUploadSlotRequest, encryptMedia, generateMediaParams, parseUploadSlot } from '@sealpost/protocol';
-import { startStack, type TestStack } from '../harness/stack.ts';
-import { ensureWebclientBuilt, launchBrowser, openUser, type Watched } from '../harness/browser.ts';
+import { browserSuite } from '../harness/browserSuite.ts';
 import { MailboxPage } from './mailboxPage.ts';
 
 declare const document: any;
@@ -19,48 +18,19 @@ declare const document: any;
 const LIMIT = 60 * 1024 * 1024;
 const HOSTILE_NAME = '"><svg onload=alert(1)>.html';
 
-let stack: TestStack;
-let browser: Browser;
-const opened: Watched[] = [];
+const suite = browserSuite(test, { name: 'attachments', env: { SEALPOST_UPLOAD_SIZE_LIMIT: String(LIMIT) } });
 const tmp = mkdtempSync(join(tmpdir(), 'sealpost-files-'));
 
-test.before(async () => {
-  ensureWebclientBuilt();
-  stack = await startStack({
-    env: {
-      SEALPOST_REGISTRATION: 'open',
-      SEALPOST_REGISTRATION_RATE_PER_ADDRESS: '1000/hour',
-      SEALPOST_REGISTRATION_RATE_TOTAL: '1000/hour',
-      SEALPOST_UPLOAD_SIZE_LIMIT: String(LIMIT),
-    },
-  });
-  browser = await launchBrowser();
-});
-test.afterEach.always(async (t) => {
-  if (t.passed) return;
-  let i = 0;
-  for (const w of opened) {
-    await w.screenshot(`failure-attachments-${i++}`).catch(() => {});
-    t.log(`page ${i}: errors ${JSON.stringify(w.pageErrors)} console ${JSON.stringify(w.consoleErrors)}`);
-  }
-});
-test.after.always(async () => {
-  for (const w of opened) await w.close().catch(() => {});
-  await browser?.close();
-  await stack?.stop();
-});
-
 /** The site as people reach it: the public URL, which upload slots are made for (same origin). */
-const site = () => stack.prepared.config.http.publicUrl;
+const site = () => suite.stack.prepared.config.http.publicUrl;
 
 async function newPerson(name: string) {
-  const w = await openUser(browser, site());
-  opened.push(w);
+  const w = await suite.open(site());
   const ui = new MailboxPage(w.page);
   await ui.signup(name, `${name}-password-1`);
   await ui.takeBackupCode();
   await ui.waitOnline();
-  return { w, ui, jid: `${name}@${stack.domain}` };
+  return { w, ui, jid: `${name}@${suite.stack.domain}` };
 }
 type Person = Awaited<ReturnType<typeof newPerson>>;
 let alice: Person;
@@ -234,18 +204,18 @@ test.serial('a 50 MB video goes through, plays after decryption, and downloads i
 test.serial('files from other XMPP apps: a plain jabber:x:oob link, and an aesgcm:// link in a plain message', async (t) => {
   // What go-sendxmpp -h sends: an XEP-0363 upload, then the URL as body and jabber:x:oob.
   // (go-sendxmpp itself stalls after disco on this stack: see the report.)
-  await stack.createUser('gosend', 'gosend-password-1');
-  const g = await stack.xmppClient('gosend', 'gosend-password-1');
+  await suite.stack.createUser('gosend', 'gosend-password-1');
+  const g = await suite.stack.xmppClient('gosend', 'gosend-password-1');
   try {
     const data = Buffer.from('report from another app');
-    const slot = parseUploadSlot(await g.xmpp.iqCaller.request(buildUploadSlotRequest({ to: `upload.${stack.domain}`, filename: 'report.txt', size: data.length, contentType: 'text/plain' })));
+    const slot = parseUploadSlot(await g.xmpp.iqCaller.request(buildUploadSlotRequest({ to: `upload.${suite.stack.domain}`, filename: 'report.txt', size: data.length, contentType: 'text/plain' })));
     t.true((await fetch(slot.putUrl, { method: 'PUT', headers: { ...slot.putHeaders, 'Content-Type': 'text/plain' }, body: data })).ok);
     await g.xmpp.send(xml('message', { to: bob.jid, type: 'chat', id: 'oob-plain-1' }, xml('body', {}, slot.getUrl), xml('x', { xmlns: 'jabber:x:oob' }, xml('url', {}, slot.getUrl))));
   } finally {
     await g.stop();
   }
-  await bob.ui.page.locator(`button.conv[data-peer="gosend@${stack.domain}"]`).waitFor({ timeout: 20_000 });
-  await bob.ui.open(`gosend@${stack.domain}`);
+  await bob.ui.page.locator(`button.conv[data-peer="gosend@${suite.stack.domain}"]`).waitFor({ timeout: 20_000 });
+  await bob.ui.open(`gosend@${suite.stack.domain}`);
   const got = attachment(bob.ui.page, 'report.txt');
   await got.waitFor({ timeout: 20_000 });
   t.true(await got.getByText('Unencrypted link').isVisible());
@@ -255,13 +225,13 @@ test.serial('files from other XMPP apps: a plain jabber:x:oob link, and an aesgc
   await bob.w.screenshot('attachments-plain-oob');
 
   // Another client's XEP-0454 file, linked in a plain (not OX) message: shown and decrypted.
-  await stack.createUser('omemopal', 'omemopal-password-1');
-  const c = await stack.xmppClient('omemopal', 'omemopal-password-1');
+  await suite.stack.createUser('omemopal', 'omemopal-password-1');
+  const c = await suite.stack.xmppClient('omemopal', 'omemopal-password-1');
   try {
     const data = Buffer.from('aesgcm file from another app');
     const params = generateMediaParams();
     const ciphertext = await encryptMedia(params, data);
-    const slot = parseUploadSlot(await c.xmpp.iqCaller.request(buildUploadSlotRequest({ to: `upload.${stack.domain}`, filename: 'x.bin', size: ciphertext.length })));
+    const slot = parseUploadSlot(await c.xmpp.iqCaller.request(buildUploadSlotRequest({ to: `upload.${suite.stack.domain}`, filename: 'x.bin', size: ciphertext.length })));
     const put = await fetch(slot.putUrl, { method: 'PUT', headers: slot.putHeaders, body: ciphertext });
     t.true(put.ok);
     const url = buildAesgcmUrl({ httpsUrl: slot.getUrl.replace(/^http:/, 'https:'), ...params });
@@ -269,8 +239,8 @@ test.serial('files from other XMPP apps: a plain jabber:x:oob link, and an aesgc
   } finally {
     await c.stop();
   }
-  await bob.ui.page.locator(`button.conv[data-peer="omemopal@${stack.domain}"]`).waitFor({ timeout: 20_000 });
-  await bob.ui.open(`omemopal@${stack.domain}`);
+  await bob.ui.page.locator(`button.conv[data-peer="omemopal@${suite.stack.domain}"]`).waitFor({ timeout: 20_000 });
+  await bob.ui.open(`omemopal@${suite.stack.domain}`);
   const enc = attachment(bob.ui.page, 'x.bin');
   await enc.waitFor({ timeout: 20_000 });
   t.false((await enc.textContent())!.includes('aesgcm://'));

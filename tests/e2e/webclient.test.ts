@@ -1,7 +1,7 @@
 // The web client end to end: real Prosody and gateway, real headless Chromium (Debian's
-// chromium driven by playwright-core). Two people sign up (or, until the registration API
-// exists, log in to accounts made for them), exchange encrypted messages, reload, restore
-// their key on a second browser, and meet key changes, other clients and hostile content.
+// chromium driven by playwright-core). Two people sign up, exchange encrypted messages,
+// reload, restore their key on a second browser, and meet key changes, other clients and
+// hostile content.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,57 +12,23 @@ import {
   buildFetchPublicKey, buildFetchPublicKeysList, createOxMessage, generateOxKey, oxPayload, parsePublicKeyResult,
   parsePublicKeysListResult, readPublicKey,
 } from '@sealpost/protocol';
-import type { Browser } from 'playwright-core';
-import { startStack, type TestStack } from '../harness/stack.ts';
-import { ensureWebclientBuilt, launchBrowser, openUser, pageCspViolations, type Watched } from '../harness/browser.ts';
+import { pageCspViolations } from '../harness/browser.ts';
+import { browserSuite } from '../harness/browserSuite.ts';
 import { MailboxPage } from './mailboxPage.ts';
 
 // Functions passed to page.evaluate run in the browser; this Node project has no DOM lib.
 declare const document: any, window: any, WebSocket: any;
 
-let stack: TestStack;
-let browser: Browser;
-const opened: Watched[] = [];
-
-test.before(async () => {
-  ensureWebclientBuilt();
-  stack = await startStack({ env: { SEALPOST_REGISTRATION: 'open', SEALPOST_REGISTRATION_RATE_PER_ADDRESS: '1000/hour', SEALPOST_REGISTRATION_RATE_TOTAL: '1000/hour' } });
-  browser = await launchBrowser();
-});
-test.afterEach.always(async (t) => {
-  if (t.passed) return;
-  let i = 0;
-  for (const w of opened) {
-    const title = t.title.replace(/^afterEach\.always hook for /, '').slice(0, 40).replace(/\W+/g, '-');
-    await w.screenshot(`failure-${title}-${i++}`).catch(() => {});
-    t.log(`page ${i}: errors ${JSON.stringify(w.pageErrors)} console ${JSON.stringify(w.consoleErrors)}`);
-  }
-});
-test.after.always(async () => {
-  for (const w of opened) await w.close().catch(() => {});
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function registrationApi(): Promise<boolean> {
-  const res = await fetch(`${stack.gatewayUrl}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-  return res.status !== 404;
-}
+const suite = browserSuite(test, { name: 'webclient' });
 
 /** A new person in a fresh browser context, signed in with their key set up. */
 async function newPerson(name: string, password = `${name}-password-1`) {
-  const w = await openUser(browser, stack.gatewayUrl);
-  opened.push(w);
+  const w = await suite.open();
   const ui = new MailboxPage(w.page);
-  if (await registrationApi()) {
-    await ui.signup(name, password);
-  } else {
-    await stack.createUser(name, password);
-    await ui.login(`${name}@${stack.domain}`, password);
-  }
+  await ui.signup(name, password);
   const code = await ui.takeBackupCode();
   await ui.waitOnline();
-  return { w, ui, code, jid: `${name}@${stack.domain}`, password };
+  return { w, ui, code, jid: `${name}@${suite.stack.domain}`, password };
 }
 
 type Person = Awaited<ReturnType<typeof newPerson>>;
@@ -76,7 +42,7 @@ test.serial('two people exchange encrypted messages both ways; the mailbox order
   // The key was published (open PEP) and the server's key directory was told.
   let listed: Response | undefined;
   for (let i = 0; i < 20 && listed?.status !== 200; i++) {
-    listed = await fetch(`${stack.gatewayUrl}/api/keys/${alice.jid}`);
+    listed = await fetch(`${suite.stack.gatewayUrl}/api/keys/${alice.jid}`);
     if (listed.status !== 200) await new Promise((r) => setTimeout(r, 250));
   }
   t.is(listed?.status, 200);
@@ -99,11 +65,11 @@ test.serial('two people exchange encrypted messages both ways; the mailbox order
   await bob.w.screenshot('webclient-conversation-bob');
 
   // Activity order: Carol writes to Alice last, so Carol's conversation comes first.
-  await stack.createUser('carol', 'carol-password-1');
+  await suite.stack.createUser('carol', 'carol-password-1');
   const carol = await newPersonExisting('carol', 'carol-password-1');
   await carol.ui.compose(alice.jid, 'Carol here, newest.');
-  await alice.ui.page.locator(`button.conv[data-peer="carol@${stack.domain}"]`).waitFor({ timeout: 20_000 });
-  t.deepEqual((await alice.ui.conversationOrder()).slice(0, 2), [`carol@${stack.domain}`, bob.jid]);
+  await alice.ui.page.locator(`button.conv[data-peer="carol@${suite.stack.domain}"]`).waitFor({ timeout: 20_000 });
+  t.deepEqual((await alice.ui.conversationOrder()).slice(0, 2), [`carol@${suite.stack.domain}`, bob.jid]);
 
   await alice.ui.page.reload();
   await alice.ui.waitForMailbox();
@@ -119,18 +85,16 @@ test.serial('two people exchange encrypted messages both ways; the mailbox order
 });
 
 async function newPersonExisting(name: string, password: string) {
-  const w = await openUser(browser, stack.gatewayUrl);
-  opened.push(w);
+  const w = await suite.open();
   const ui = new MailboxPage(w.page);
-  await ui.login(`${name}@${stack.domain}`, password);
+  await ui.login(`${name}@${suite.stack.domain}`, password);
   const code = await ui.takeBackupCode();
   await ui.waitOnline();
-  return { w, ui, code, jid: `${name}@${stack.domain}`, password };
+  return { w, ui, code, jid: `${name}@${suite.stack.domain}`, password };
 }
 
 test.serial('a second browser restores the key with the backup code and reads the old messages from the archive', async (t) => {
-  const w = await openUser(browser, stack.gatewayUrl);
-  opened.push(w);
+  const w = await suite.open();
   const ui = new MailboxPage(w.page);
   await ui.login(alice.jid, alice.password);
   await w.page.getByRole('heading', { name: 'Unlock your key on this browser' }).waitFor({ timeout: 30_000 });
@@ -151,23 +115,22 @@ test.serial('a second browser restores the key with the backup code and reads th
   await ui.reply('Sent from my second browser.');
   await alice.ui.message('Sent from my second browser.').waitFor({ timeout: 20_000 });
   await bob.ui.message('Sent from my second browser.').waitFor({ timeout: 20_000 });
-  await w.close();
-  opened.splice(opened.indexOf(w), 1);
+  await suite.close(w);
 });
 
 test.serial('a message sent by go-sendxmpp with --ox appears decrypted', async (t) => {
-  await stack.createUser('gosend', 'gosend-password-1');
+  await suite.stack.createUser('gosend', 'gosend-password-1');
   const home = mkdtempSync(join(tmpdir(), 'gosend-'));
-  const base = ['-u', `gosend@${stack.domain}`, '-p', 'gosend-password-1', '-j', `127.0.0.1:${stack.c2sPort}`, '-n'];
+  const base = ['-u', `gosend@${suite.stack.domain}`, '-p', 'gosend-password-1', '-j', `127.0.0.1:${suite.stack.c2sPort}`, '-n'];
   const env = { ...process.env, HOME: home };
   const gen = spawnSync('/usr/bin/go-sendxmpp', [...base, '--ox-genprivkey-x25519'], { env, encoding: 'utf8', timeout: 60_000 });
   t.is(gen.status, 0, gen.stderr);
   const text = 'Encrypted hello from go-sendxmpp';
   const sent = spawnSync('/usr/bin/go-sendxmpp', [...base, '--ox', alice.jid], { env, input: text, encoding: 'utf8', timeout: 60_000 });
   t.is(sent.status, 0, sent.stderr);
-  await alice.ui.open(`gosend@${stack.domain}`).catch(async () => {
-    await alice.ui.page.locator(`button.conv[data-peer="gosend@${stack.domain}"]`).waitFor({ timeout: 20_000 });
-    await alice.ui.open(`gosend@${stack.domain}`);
+  await alice.ui.open(`gosend@${suite.stack.domain}`).catch(async () => {
+    await alice.ui.page.locator(`button.conv[data-peer="gosend@${suite.stack.domain}"]`).waitFor({ timeout: 20_000 });
+    await alice.ui.open(`gosend@${suite.stack.domain}`);
   });
   const msg = alice.ui.message(text);
   await msg.waitFor({ timeout: 20_000 });
@@ -176,14 +139,14 @@ test.serial('a message sent by go-sendxmpp with --ox appears decrypted', async (
 });
 
 test.serial('a plaintext message from another XMPP client is marked unencrypted', async (t) => {
-  await stack.createUser('plainpal', 'plainpal-password-1');
-  const c = await stack.xmppClient('plainpal', 'plainpal-password-1');
+  await suite.stack.createUser('plainpal', 'plainpal-password-1');
+  const c = await suite.stack.xmppClient('plainpal', 'plainpal-password-1');
   try {
     await c.xmpp.send(xml('message', { to: alice.jid, type: 'chat', id: 'plain-1' }, xml('body', {}, 'Hello without encryption')));
   } finally {
     await c.stop();
   }
-  const peer = `plainpal@${stack.domain}`;
+  const peer = `plainpal@${suite.stack.domain}`;
   await alice.ui.page.locator(`button.conv[data-peer="${peer}"]`).waitFor({ timeout: 20_000 });
   await alice.ui.open(peer);
   const msg = alice.ui.message('Hello without encryption');
@@ -212,14 +175,14 @@ test.serial('hostile bodies and subjects render as inert text: no dialog, no CSP
   await bob.ui.page.locator('#reply-subject').fill(subject);
   await bob.ui.reply(hostile.join('\n'));
   // ...and in clear, from another client.
-  const c = await stack.xmppClient('plainpal', 'plainpal-password-1');
+  const c = await suite.stack.xmppClient('plainpal', 'plainpal-password-1');
   await c.xmpp.send(xml('message', { to: alice.jid, type: 'chat', id: 'hostile-plain' }, xml('subject', {}, subject), xml('body', {}, hostile.join('\n'))));
   await c.stop();
 
   await alice.ui.open(bob.jid);
   const enc = alice.ui.message('xss-script');
   await enc.waitFor({ timeout: 20_000 });
-  await alice.ui.open(`plainpal@${stack.domain}`);
+  await alice.ui.open(`plainpal@${suite.stack.domain}`);
   await alice.ui.message('xss-img').last().waitFor({ timeout: 20_000 });
   const page = alice.ui.page;
   const list = page.getByTestId('messages');
@@ -239,8 +202,7 @@ test.serial('hostile bodies and subjects render as inert text: no dialog, no CSP
 
 test.serial('a changed key shows the warning and blocks sending until accepted', async (t) => {
   // Bob, on a new browser, has lost his backup code and makes a new key.
-  const w = await openUser(browser, stack.gatewayUrl);
-  opened.push(w);
+  const w = await suite.open();
   const ui = new MailboxPage(w.page);
   await ui.login(bob.jid, bob.password);
   await w.page.getByText('I lost my backup code').click();
@@ -270,8 +232,7 @@ test.serial('a changed key shows the warning and blocks sending until accepted',
   await ui.page.locator(`button.conv[data-peer="${alice.jid}"]`).waitFor({ timeout: 20_000 });
   await ui.open(alice.jid);
   await ui.message('Accepted your new key.').waitFor({ timeout: 20_000 });
-  await w.close();
-  opened.splice(opened.indexOf(w), 1);
+  await suite.close(w);
 });
 
 test.serial('messages written while offline are queued, sent once on reconnect; drafts survive a reload', async (t) => {
@@ -284,13 +245,13 @@ test.serial('messages written while offline are queued, sent once on reconnect; 
   t.is(await alice.ui.page.getByTestId('composer').inputValue(), 'A draft that survives');
   await alice.ui.waitOnline();
 
-  await stack.stopProsody();
+  await suite.stack.stopProsody();
   await alice.ui.page.getByTestId('connection').filter({ hasText: 'reconnecting' }).waitFor({ timeout: 20_000 });
   await alice.ui.reply('Written while offline');
   const queued = alice.ui.page.locator('[data-testid="message"][data-state="queued"]').filter({ hasText: 'Written while offline' });
   await queued.waitFor();
   await alice.w.screenshot('webclient-offline-queued');
-  await stack.startProsody();
+  await suite.stack.startProsody();
   await alice.ui.page.locator('[data-testid="message"][data-state="sent"], [data-testid="message"][data-state="delivered"], [data-testid="message"][data-state="read"]')
     .filter({ hasText: 'Written while offline' }).waitFor({ timeout: 60_000 });
   await bob.ui.waitOnline();
@@ -301,16 +262,14 @@ test.serial('messages written while offline are queued, sent once on reconnect; 
 });
 
 test.serial('phone width, Romanian and Russian; an invite link fills the invite in', async (t) => {
-  const w = await openUser(browser, `${stack.gatewayUrl}/signup?invite=INVITE-CODE-42`, { viewport: { width: 390, height: 780 }, locale: 'ro-RO' });
-  opened.push(w);
+  const w = await suite.open(`${suite.stack.gatewayUrl}/signup?invite=INVITE-CODE-42`, { viewport: { width: 390, height: 780 }, locale: 'ro-RO' });
   await w.page.getByRole('heading', { name: 'Creează-ți contul' }).waitFor();
   t.is(await w.page.locator('#signup-invite').inputValue(), 'INVITE-CODE-42');
   await w.screenshot('webclient-signup-invite-ro-phone');
   await w.page.getByLabel('Limbă').selectOption('ru');
   await w.page.getByRole('heading', { name: 'Создание учётной записи' }).waitFor();
   await w.screenshot('webclient-signup-ru-phone');
-  await w.close();
-  opened.splice(opened.indexOf(w), 1);
+  await suite.close(w);
 
   await alice.ui.page.setViewportSize({ width: 390, height: 780 });
   await alice.ui.page.getByRole('button', { name: 'Back to conversations' }).click();
@@ -347,7 +306,7 @@ test.serial('change password and delete the account (XEP-0077); sign in with jus
   await dora.ui.page.getByLabel(`Type ${dora.jid} to confirm`).fill(dora.jid);
   await dora.ui.page.getByRole('button', { name: 'Delete my account' }).click();
   await dora.ui.page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: 20_000 });
-  await t.throwsAsync(stack.xmppClient('dora', 'dora-new-password-2'), { message: /not-authorized/ });
+  await t.throwsAsync(suite.stack.xmppClient('dora', 'dora-new-password-2'), { message: /not-authorized/ });
   t.deepEqual(dora.w.pageErrors, []);
 });
 
@@ -384,12 +343,12 @@ test.serial('a dropped connection resumes the stream (XEP-0198) and nothing is l
 
 test.serial('a message that fails verification is shown as such, never as text', async (t) => {
   // Mallory signs with a key that Mallory never announced: the signature cannot be tied to her.
-  await stack.createUser('mallory', 'mallory-password-1');
-  const c = await stack.xmppClient('mallory', 'mallory-password-1');
+  await suite.stack.createUser('mallory', 'mallory-password-1');
+  const c = await suite.stack.xmppClient('mallory', 'mallory-password-1');
   try {
     const [meta] = parsePublicKeysListResult(await c.xmpp.iqCaller.request(buildFetchPublicKeysList({ to: alice.jid })));
     const aliceKey = await readPublicKey(parsePublicKeyResult(await c.xmpp.iqCaller.request(buildFetchPublicKey({ to: alice.jid, fingerprint: meta!.fingerprint })), meta!.fingerprint));
-    const forger = await generateOxKey({ jid: `mallory@${stack.domain}` });
+    const forger = await generateOxKey({ jid: `mallory@${suite.stack.domain}` });
     const message = await createOxMessage({
       to: [alice.jid],
       payload: oxPayload({ body: 'FORGED CONTENT' }),
@@ -401,7 +360,7 @@ test.serial('a message that fails verification is shown as such, never as text',
   } finally {
     await c.stop();
   }
-  const peer = `mallory@${stack.domain}`;
+  const peer = `mallory@${suite.stack.domain}`;
   await alice.ui.page.locator(`button.conv[data-peer="${peer}"]`).waitFor({ timeout: 20_000 });
   await alice.ui.open(peer);
   const failed = alice.ui.page.locator('[data-testid="message"][data-security="failed"]');
@@ -412,7 +371,7 @@ test.serial('a message that fails verification is shown as such, never as text',
 });
 
 test.serial('on a new browser, scrolling up pages back through the server archive', async (t) => {
-  const c = await stack.xmppClient('plainpal', 'plainpal-password-1');
+  const c = await suite.stack.xmppClient('plainpal', 'plainpal-password-1');
   try {
     for (let i = 0; i < 150; i++) {
       await c.xmpp.send(xml('message', { to: alice.jid, type: 'chat', id: `page-${i}` }, xml('body', {}, `archived ${String(i).padStart(3, '0')}`)));
@@ -420,13 +379,12 @@ test.serial('on a new browser, scrolling up pages back through the server archiv
   } finally {
     await c.stop();
   }
-  const w = await openUser(browser, stack.gatewayUrl);
-  opened.push(w);
+  const w = await suite.open();
   const ui = new MailboxPage(w.page);
   await ui.login(alice.jid, alice.password);
   await ui.restore(alice.code);
   await ui.waitOnline();
-  const peer = `plainpal@${stack.domain}`;
+  const peer = `plainpal@${suite.stack.domain}`;
   await w.page.locator(`button.conv[data-peer="${peer}"]`).waitFor({ timeout: 20_000 });
   await ui.open(peer);
   await ui.message('archived 149').waitFor({ timeout: 20_000 });
@@ -438,6 +396,5 @@ test.serial('on a new browser, scrolling up pages back through the server archiv
   await ui.message('archived 000').waitFor({ timeout: 20_000 });
   t.is(await w.page.locator('[data-testid="message"]').filter({ hasText: /^archived \d{3}/ }).count(), 150);
   await w.screenshot('webclient-archive-paging');
-  await w.close();
-  opened.splice(opened.indexOf(w), 1);
+  await suite.close(w);
 });
