@@ -6,7 +6,13 @@ declare module '@xmpp/component' {
 
   export interface Component extends EventEmitter {
     status: string;
+    /** Per-step timeout in ms (stream open, handshake, close); 2000 by default. */
+    timeout: number;
     start(): Promise<unknown>;
+    connect(service: string): Promise<void>;
+    open(options: { domain: string; lang?: string }): Promise<unknown>;
+    disconnect(timeoutMs?: number): Promise<void>;
+    socket: { destroy(): void } | null;
     stop(): Promise<unknown>;
     send(element: Element): Promise<void>;
     reconnect: EventEmitter & { delay: number; stop(): void };

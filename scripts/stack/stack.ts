@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig, type Config } from '../../gateway/src/config/config.ts';
 import { prepareLocalFiles, type LocalFiles } from './localConfig.ts';
-import { startProcess, tcpOpen, waitUntil, type Supervised } from './processes.ts';
+import { startProcess, tail, tcpOpen, waitUntil, type Supervised } from './processes.ts';
 import { startProsody } from './prosody.ts';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -87,7 +87,7 @@ export async function startStack(vars: Record<string, string | undefined>): Prom
     await waitUntil(gateway, 'healthy', () => expectHealthy(gatewayUrl), 20_000);
   } catch (err) {
     await Promise.all([gateway.stop(), prosody.stop()]);
-    throw err;
+    throw new Error(`${(err as Error).message}\nprosody log (${prosody.logFile}):\n${tail(prosody.logFile, 15)}`);
   }
   return {
     config,

@@ -5,7 +5,7 @@ import test from 'ava';
 import { fingerprintOf, fromBase64, readPrivateKey, readPublicKey } from '../../protocol/src/index.ts';
 import type { TestStack } from '../harness/stack.ts';
 import { apiClient, makeAdmin, startGatewayStack, type ApiCall } from '../gateway/helpers.ts';
-import { type GoSendxmppAccount, goSendxmppAccount, goSendxmppSecretKey, removeHome, runGoSendxmpp } from '../protocol/support/goSendxmpp.ts';
+import { type GoSendxmppAccount, goSendxmppAccount, goSendxmppSecretKey, removeHome, runGoSendxmpp } from '../harness/goSendxmpp.ts';
 import { verifyServedLog } from './helpers.ts';
 
 let stack: TestStack;

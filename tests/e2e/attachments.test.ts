@@ -12,6 +12,7 @@ import { xml } from '@xmpp/client';
 import { buildAesgcmUrl, buildUploadSlotRequest, encryptMedia, generateMediaParams, parseUploadSlot } from '@sealpost/protocol';
 import { browserSuite } from '../harness/browserSuite.ts';
 import { MailboxPage } from './mailboxPage.ts';
+import { goSendxmppAccount, removeHome, runGoSendxmpp } from '../harness/goSendxmpp.ts';
 
 declare const document: any;
 
@@ -201,18 +202,18 @@ test.serial('a 50 MB video goes through, plays after decryption, and downloads i
   await bob.w.screenshot('attachments-video-bob');
 });
 
-test.serial('files from other XMPP apps: a plain jabber:x:oob link, and an aesgcm:// link in a plain message', async (t) => {
-  // What go-sendxmpp -h sends: an XEP-0363 upload, then the URL as body and jabber:x:oob.
-  // (go-sendxmpp itself stalls after disco on this stack: see the report.)
+test.serial('files from other XMPP apps: go-sendxmpp -h (jabber:x:oob), and an aesgcm:// link in a plain message', async (t) => {
+  // The real go-sendxmpp (Debian package): XEP-0363 upload through Prosody, then the URL as
+  // body and jabber:x:oob, unencrypted.
   await suite.stack.createUser('gosend', 'gosend-password-1');
-  const g = await suite.stack.xmppClient('gosend', 'gosend-password-1');
+  const gosend = goSendxmppAccount(`gosend@${suite.stack.domain}`, 'gosend-password-1', suite.stack.c2sPort);
   try {
-    const data = Buffer.from('report from another app');
-    const slot = parseUploadSlot(await g.xmpp.iqCaller.request(buildUploadSlotRequest({ to: `upload.${suite.stack.domain}`, filename: 'report.txt', size: data.length, contentType: 'text/plain' })));
-    t.true((await fetch(slot.putUrl, { method: 'PUT', headers: { ...slot.putHeaders, 'Content-Type': 'text/plain' }, body: data })).ok);
-    await g.xmpp.send(xml('message', { to: bob.jid, type: 'chat', id: 'oob-plain-1' }, xml('body', {}, slot.getUrl), xml('x', { xmlns: 'jabber:x:oob' }, xml('url', {}, slot.getUrl))));
+    const file = join(tmp, 'report.txt');
+    writeFileSync(file, 'report from another app');
+    const sent = await runGoSendxmpp(gosend, ['-h', file, bob.jid]);
+    t.is(sent.code, 0, sent.stderr);
   } finally {
-    await g.stop();
+    removeHome(gosend);
   }
   await bob.ui.page.locator(`button.conv[data-peer="gosend@${suite.stack.domain}"]`).waitFor({ timeout: 20_000 });
   await bob.ui.open(`gosend@${suite.stack.domain}`);

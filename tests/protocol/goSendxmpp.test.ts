@@ -28,7 +28,7 @@ import {
   listenGoSendxmpp,
   removeHome,
   runGoSendxmpp,
-} from './support/goSendxmpp.ts';
+} from '../harness/goSendxmpp.ts';
 
 let stack: TestStack;
 let aliceClient: TestClient;

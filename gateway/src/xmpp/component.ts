@@ -1,6 +1,6 @@
 // The gateway's XMPP component (XEP-0114): connects to Prosody's component port, reconnects
-// forever with backoff, answers IQs through registered handlers and sends IQ requests.
-import { component as createXmppComponent } from '@xmpp/component';
+// forever with backoff (its own loop, see below), answers IQs through registered handlers and sends IQ requests.
+import { component as createXmppComponent, type Component as XmppComponent } from '@xmpp/component';
 import { xml, type Element } from '@sealpost/protocol';
 import type { Logger } from '../log/logger.ts';
 import { AppError, errorCodes, toAppError } from '../errors.ts';
@@ -19,6 +19,8 @@ export interface ComponentDeps {
   secret: string;
   service: string; // xmpp://host:port of Prosody's component listener
   log: Logger;
+  /** Timeout of each connection step (TCP, stream header, handshake); 10 s by default. */
+  stepTimeoutMs?: number;
 }
 
 /** Receives the child element of an incoming IQ and the stamped sender; returns the reply child. */
@@ -41,6 +43,10 @@ type IqMiddleware = (ctx: { stanza: Element; element?: Element }, next: () => Pr
 
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5000;
+/** Per step of a connection (TCP, stream header, XEP-0114 handshake); a busy Prosody can be slow. */
+const STEP_TIMEOUT_MS = 10_000;
+/** Failing to connect for this long is worth a warning (Prosody down, wrong secret). */
+const WARN_AFTER_MS = 5000;
 
 export function createComponent(deps: ComponentDeps): GatewayComponent {
   const log = deps.log.child({ module: 'component' });
@@ -49,24 +55,30 @@ export function createComponent(deps: ComponentDeps): GatewayComponent {
   const handlers = new Map<string, IqHandler>();
   let online = false;
   let stopped = true;
+  let connecting = false;
+  let failingSince: number | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let retryDelay = RETRY_MIN_MS;
   let waiters: Array<() => void> = [];
 
-  xmpp.reconnect.delay = 1000;
+  // We own reconnection. @xmpp/reconnect only retries after a socket close, and start() only
+  // runs from the 'offline' state: a stream header or handshake that times out on a busy
+  // Prosody would leave the connection open, never online, and never retried.
+  xmpp.reconnect.stop();
+  const stepTimeoutMs = deps.stepTimeoutMs ?? STEP_TIMEOUT_MS;
+  xmpp.timeout = stepTimeoutMs;
   xmpp.on('online', () => {
     online = true;
     retryDelay = RETRY_MIN_MS;
+    failingSince = undefined;
     log.info({ jid: deps.jid }, 'component online');
     for (const w of waiters.splice(0)) w();
-  });
-  xmpp.on('offline', () => {
-    online = false;
   });
   xmpp.on('disconnect', () => {
     if (online) log.warn('component disconnected; reconnecting');
     online = false;
     iqs.failAll(new AppError('unavailable', 'XMPP server connection lost'));
+    if (!connecting) scheduleConnect();
   });
   xmpp.on('error', (err: Error) => log.debug({ err: err.message }, 'component error'));
   xmpp.on('stanza', (stanza: Element) => {
@@ -91,16 +103,40 @@ export function createComponent(deps: ComponentDeps): GatewayComponent {
     }
   });
 
+  /** One attempt: TCP, stream header, handshake (XEP-0114 §3); on failure the socket is dropped. */
   async function connect(): Promise<void> {
-    if (stopped) return;
+    if (stopped || online || connecting) return;
+    connecting = true;
     try {
-      await xmpp.start();
+      // The 'online' wait bounds the whole attempt, a TCP connect that never completes included.
+      const steps = (async () => {
+        await xmpp.connect(deps.service);
+        await xmpp.open({ domain: deps.jid, lang: 'en' });
+      })();
+      await Promise.all([steps, untilOnline(xmpp, stepTimeoutMs * 2)]);
     } catch (err) {
-      if (stopped) return;
-      log.debug({ err: (err as Error).message, retryInMs: retryDelay }, 'component cannot connect yet');
-      retryTimer = setTimeout(() => void connect(), retryDelay);
-      retryDelay = Math.min(RETRY_MAX_MS, retryDelay * 2);
+      failingSince ??= Date.now();
+      const reason = (err as Error).message || String(err);
+      const fields = { err: reason, service: deps.service, retryInMs: retryDelay };
+      if (Date.now() - failingSince >= WARN_AFTER_MS) log.warn(fields, 'component cannot connect to Prosody (is it running, and is SEALPOST_COMPONENT_SECRET the same on both sides?)');
+      else log.debug(fields, 'component cannot connect yet');
+      await xmpp.disconnect(1000).catch(() => {});
+      xmpp.socket?.destroy();
+      connecting = false;
+      scheduleConnect();
+      return;
     }
+    connecting = false;
+  }
+
+  /** At most one retry is pending; each one waits twice as long, up to RETRY_MAX_MS. */
+  function scheduleConnect(): void {
+    if (stopped || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void connect();
+    }, retryDelay);
+    retryDelay = Math.min(RETRY_MAX_MS, retryDelay * 2);
   }
 
   return {
@@ -109,14 +145,15 @@ export function createComponent(deps: ComponentDeps): GatewayComponent {
     start() {
       if (!stopped) return;
       stopped = false;
+      retryDelay = RETRY_MIN_MS;
       void connect();
     },
     whenOnline: () => (online ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
     async stop() {
       stopped = true;
       clearTimeout(retryTimer);
+      retryTimer = undefined;
       iqs.failAll(new AppError('unavailable', 'gateway stopping'));
-      xmpp.reconnect.stop();
       await Promise.race([xmpp.stop().catch(() => {}), new Promise((r) => setTimeout(r, 2000))]);
       online = false;
     },
@@ -138,6 +175,24 @@ export function createComponent(deps: ComponentDeps): GatewayComponent {
 
 function key(type: string, xmlns: string, name: string): string {
   return `${type} ${xmlns} ${name}`;
+}
+
+/** Resolves on the component's 'online' event; rejects on its first 'error' or after `ms`. */
+function untilOnline(xmpp: XmppComponent, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      clearTimeout(timer);
+      xmpp.off('online', onOnline);
+      xmpp.off('error', onError);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onOnline = () => done();
+    const onError = (err: Error) => done(err);
+    const timer = setTimeout(() => done(new Error(`not online within ${ms} ms`)), ms);
+    xmpp.on('online', onOnline);
+    xmpp.on('error', onError);
+  });
 }
 
 function errorElement(type: string, condition: string, text?: string): Element {
