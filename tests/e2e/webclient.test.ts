@@ -238,10 +238,11 @@ test.serial('a changed key shows the warning and blocks sending until accepted',
 test.serial('messages written while offline are queued, sent once on reconnect; drafts survive a reload', async (t) => {
   await alice.ui.open(bob.jid);
   await alice.ui.page.getByTestId('composer').fill('A draft that survives');
-  await alice.ui.page.waitForTimeout(600);
+  await alice.ui.page.getByTestId('draft-saved').waitFor();
   await alice.ui.page.reload();
   await alice.ui.waitForMailbox();
   await alice.ui.open(bob.jid);
+  await alice.ui.page.getByTestId('draft-saved').waitFor(); // shown once the stored draft is back
   t.is(await alice.ui.page.getByTestId('composer').inputValue(), 'A draft that survives');
   await alice.ui.waitOnline();
 

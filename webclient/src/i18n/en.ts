@@ -222,6 +222,7 @@ export const en = {
   'composer.addSubject': 'Add subject',
   'composer.send': 'Send',
   'composer.hint': 'Enter sends, Shift+Enter starts a new line.',
+  'composer.draftSaved': 'Draft saved',
 
   'compose.title': 'New message',
   'compose.to': 'To',

@@ -223,6 +223,7 @@ export const ro: Record<keyof typeof en, string> = {
   'composer.addSubject': 'Adaugă subiect',
   'composer.send': 'Trimite',
   'composer.hint': 'Enter trimite, Shift+Enter începe un rând nou.',
+  'composer.draftSaved': 'Ciornă salvată',
 
   'compose.title': 'Mesaj nou',
   'compose.to': 'Către',

@@ -223,6 +223,7 @@ export const ru: Record<keyof typeof en, string> = {
   'composer.addSubject': 'Добавить тему',
   'composer.send': 'Отправить',
   'composer.hint': 'Enter отправляет, Shift+Enter начинает новую строку.',
+  'composer.draftSaved': 'Черновик сохранён',
 
   'compose.title': 'Новое сообщение',
   'compose.to': 'Кому',

@@ -1,5 +1,5 @@
 // Reply box with an optional subject. Enter sends, Shift+Enter adds a line. The draft is
-// saved as it is typed, so it survives a reload.
+// saved as it is typed (each change, in order), so it survives a reload.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { UploadList } from '../files/UploadList.tsx';
@@ -11,34 +11,53 @@ export function Composer({ peer, blocked, replySubject }: { peer: string; blocke
   const [subject, setSubject] = useState('');
   const [showSubject, setShowSubject] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [draftState, setDraftState] = useState<'none' | 'saving' | 'saved'>('none');
   const loaded = useRef(false);
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // What is typed before the stored draft has loaded wins over it, and is saved once it has.
+  const typedEarly = useRef<{ body: string; subject: string } | undefined>(undefined);
+  const saveSeq = useRef(0);
 
   useEffect(() => {
     loaded.current = false;
+    typedEarly.current = undefined;
+    setDraftState('none');
+    let current = true;
     void controller.mailbox.loadDraft(peer).then((d) => {
+      if (!current) return;
+      loaded.current = true;
+      const early = typedEarly.current;
+      if (early) return save(early.body, early.subject);
       setBody(d?.body ?? '');
       setSubject(d?.subject ?? '');
       setShowSubject(Boolean(d?.subject));
-      loaded.current = true;
+      if (d) setDraftState('saved');
     });
+    return () => {
+      current = false;
+    };
   }, [peer]);
 
+  /** Saves at every change: IndexedDB applies the writes in order, and a reload loses nothing. */
   function save(nextBody: string, nextSubject: string) {
-    if (!loaded.current) return;
-    clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => void controller.mailbox.saveDraft({ peer, to: peer, subject: nextSubject, body: nextBody }), 250);
+    if (!loaded.current) {
+      typedEarly.current = { body: nextBody, subject: nextSubject };
+      return;
+    }
+    const seq = ++saveSeq.current;
+    setDraftState('saving');
+    void controller.mailbox.saveDraft({ peer, to: peer, subject: nextSubject, body: nextBody }).then(() => {
+      if (seq === saveSeq.current) setDraftState(nextBody || nextSubject ? 'saved' : 'none');
+    });
   }
 
   async function send() {
     if (blocked || (!body.trim() && !subject.trim())) return;
     const outcome = await controller.mailbox.send(peer, body, subject);
     if (outcome.ok) {
-      clearTimeout(saveTimer.current);
       setBody('');
       setSubject('');
       setShowSubject(false);
-      await controller.mailbox.saveDraft({ peer, to: peer, subject: '', body: '' });
+      save('', '');
     }
   }
 
@@ -49,7 +68,7 @@ export function Composer({ peer, blocked, replySubject }: { peer: string; blocke
 
   const notice = mailbox.notice.value;
   return (
-    <form class={`composer${dragging ? ' dragging' : ''}`} onSubmit={(e) => { e.preventDefault(); void send(); }} aria-label={t('composer.label')}
+    <form class={`composer${dragging ? ' dragging' : ''}`} data-draft={draftState} onSubmit={(e) => { e.preventDefault(); void send(); }} aria-label={t('composer.label')}
       onDragOver={(e) => {
         if (!e.dataTransfer?.types.includes('Files')) return;
         e.preventDefault();
@@ -104,7 +123,10 @@ export function Composer({ peer, blocked, replySubject }: { peer: string; blocke
           </button>
         </div>
       </div>
-      <p class="hint">{t('composer.hint')}</p>
+      <p class="hint">
+        {t('composer.hint')}
+        {draftState === 'saved' && <span class="draft-saved" data-testid="draft-saved"> · {t('composer.draftSaved')}</span>}
+      </p>
     </form>
   );
 }
