@@ -1,6 +1,7 @@
 // Entry point: builds the stores and controller, provides them through context, renders.
 import { render } from 'preact';
 import './styles.css';
+import { sweepSpool } from './files/spool.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { createController } from './session/controller.ts';
 import { createMailboxStore } from './stores/mailboxStore.ts';
@@ -23,3 +24,5 @@ render(
   document.getElementById('app')!,
 );
 void controller.boot();
+// Spool files left by a tab that closed mid-transfer (files/spool.ts), once the app is up.
+setTimeout(() => void sweepSpool(), 15_000);

@@ -8,7 +8,7 @@ import { generateMediaParams } from '@sealpost/protocol/media/oneShot.ts';
 import { buildUploadSlotRequest, parseUploadSlot, uploadErrorMaxSize } from '@sealpost/protocol/stanzas/upload.ts';
 import type { Attachment } from '../storage/schema.ts';
 import { describeFile } from './mediaInfo.ts';
-import { aesgcmUrlFor, encryptToBlob, type Progress, putBlob, TransferError } from './transfer.ts';
+import { aesgcmUrlFor, encryptToSpool, type Progress, putBlob, TransferError } from './transfer.ts';
 import type { UploadService } from './uploadService.ts';
 
 export class UploadError extends Error {
@@ -48,8 +48,12 @@ export async function uploadFile(deps: SendFileDeps, file: File, signal: AbortSi
   const params = generateMediaParams();
   try {
     // Encryption is the first half of the bar, the PUT the second.
-    const body = await encryptToBlob(file, params, signal, (d, t) => progress(d / 2, t));
-    await putBlob(slot.putUrl, slot.putHeaders, body, signal, (d, t) => progress(file.size / 2 + (d / Math.max(t, 1)) * (file.size / 2), file.size));
+    const body = await encryptToSpool(file, params, signal, (d, t) => progress(d / 2, t));
+    try {
+      await putBlob(slot.putUrl, slot.putHeaders, body.blob, signal, (d, t) => progress(file.size / 2 + (d / Math.max(t, 1)) * (file.size / 2), file.size));
+    } finally {
+      await body.release();
+    }
   } catch (err) {
     if (err instanceof TransferError && err.code === 'aborted') throw new UploadError('aborted');
     if (err instanceof TransferError && err.status === 413) throw new UploadError('too-large', service.maxFileSize);

@@ -1,11 +1,13 @@
 // Moving encrypted bytes over HTTP in bounded memory (XEP-0363 + XEP-0454).
-// Upload: the file is encrypted chunk by chunk (protocol's AES-256-GCM stream) into a Blob
-// made of chunk Blobs (Chromium keeps large blobs on disk), then PUT with XMLHttpRequest for
-// progress and cancel: fetch() streams request bodies only over HTTP/2.
-// Download: the response body flows through the decrypt stream into a Blob; the Blob is handed
-// out only once the GCM tag verified (the stream errors otherwise, and the parts are dropped).
+// Upload: the file is encrypted chunk by chunk (protocol's AES-256-GCM stream) into a spool
+// (spool.ts: a file on disk for large files), then PUT with XMLHttpRequest for progress and
+// cancel: fetch() streams request bodies only over HTTP/2.
+// Download: the response body flows through the decrypt stream into a spool; its Blob is
+// handed out only once the GCM tag verified (the stream errors otherwise, and the spool is
+// discarded). Whoever gets a Spooled releases it when done (the file on disk is removed).
 import { buildAesgcmUrl, parseAesgcmUrl } from '@sealpost/protocol/media/aesgcmUrl.ts';
 import { createDecryptStream, createEncryptStream, type MediaCipherParams } from '@sealpost/protocol/media/gcmStream.ts';
+import { openSpool, type Spool } from './spool.ts';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -16,23 +18,38 @@ export class TransferError extends Error {
   }
 }
 
-/** Encrypts `file` into a Blob of ciphertext || tag. */
-export async function encryptToBlob(file: Blob, params: MediaCipherParams, signal?: AbortSignal, progress?: Progress): Promise<Blob> {
-  const parts: Blob[] = [];
+/** A Blob backed by a spool: call `release` once it is no longer needed. */
+export interface Spooled {
+  blob: Blob;
+  release(): Promise<void>;
+}
+
+/** Encrypts `file` into a spooled Blob of ciphertext || tag. */
+export async function encryptToSpool(file: Blob, params: MediaCipherParams, signal?: AbortSignal, progress?: Progress): Promise<Spooled> {
+  const spool = await openSpool(file.size);
   let done = 0;
   const reader = file.stream().pipeThrough(createEncryptStream(params)).getReader();
-  for (;;) {
-    if (signal?.aborted) {
-      await reader.cancel().catch(() => {});
-      throw new TransferError('aborted');
+  try {
+    for (;;) {
+      if (signal?.aborted) {
+        await reader.cancel().catch(() => {});
+        throw new TransferError('aborted');
+      }
+      const { value, done: end } = await reader.read();
+      if (end) break;
+      await spool.write(value);
+      done += value.length;
+      progress?.(Math.min(done, file.size), file.size);
     }
-    const { value, done: end } = await reader.read();
-    if (end) break;
-    parts.push(new Blob([value as Uint8Array<ArrayBuffer>]));
-    done += value.length;
-    progress?.(Math.min(done, file.size), file.size);
+    return spooled(spool, await spool.finish('application/octet-stream'));
+  } catch (err) {
+    await spool.discard();
+    throw err;
   }
-  return new Blob(parts, { type: 'application/octet-stream' });
+}
+
+function spooled(spool: Spool, blob: Blob): Spooled {
+  return { blob, release: () => spool.discard() };
 }
 
 /** PUT to the slot with its headers (XEP-0363 §5); resolves when the server stored it. */
@@ -69,19 +86,62 @@ export function fetchableUrl(httpsUrl: string): string {
   return url.href;
 }
 
-/** Downloads and decrypts an aesgcm:// URL into a Blob of `type`, verified before returning. */
-export async function downloadDecrypted(aesgcm: string, type: string, signal?: AbortSignal, progress?: Progress): Promise<Blob> {
+/** Downloads and decrypts an aesgcm:// URL into a spooled Blob of `type`, verified before returning. */
+export async function downloadDecrypted(aesgcm: string, type: string, expectedBytes: number, signal?: AbortSignal, progress?: Progress): Promise<Spooled> {
   const { httpsUrl, key, iv } = parseAesgcmUrl(aesgcm);
+  const res = await get(httpsUrl, signal);
+  const total = Number(res.headers.get('content-length') ?? 0);
+  const spool = await openSpool(total || expectedBytes);
+  const reader = counted(res.body!, total, progress).pipeThrough(createDecryptStream({ key, iv })).getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      await spool.write(value);
+    }
+    return spooled(spool, await spool.finish(type));
+  } catch (err) {
+    await spool.discard(); // unauthenticated plaintext: dropped (protocol/README.md)
+    if (signal?.aborted) throw new TransferError('aborted');
+    if (err instanceof Error && /auth|truncated/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`)) throw new TransferError('auth-failed');
+    throw new TransferError('network');
+  }
+}
+
+/** A plain (unencrypted) https link from another client, downloaded as is. */
+export async function downloadPlain(url: string, type: string, expectedBytes: number, signal?: AbortSignal, progress?: Progress): Promise<Spooled> {
+  const res = await get(url, signal);
+  const total = Number(res.headers.get('content-length') ?? 0);
+  const spool = await openSpool(total || expectedBytes);
+  const reader = counted(res.body!, total, progress).getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      await spool.write(value);
+    }
+    return spooled(spool, await spool.finish(type));
+  } catch {
+    await spool.discard();
+    throw new TransferError(signal?.aborted ? 'aborted' : 'network');
+  }
+}
+
+async function get(url: string, signal?: AbortSignal): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(fetchableUrl(httpsUrl), { signal: signal ?? null, credentials: 'omit', referrerPolicy: 'no-referrer' });
+    res = await fetch(fetchableUrl(url), { signal: signal ?? null, credentials: 'omit', referrerPolicy: 'no-referrer' });
   } catch {
     throw new TransferError(signal?.aborted ? 'aborted' : 'network');
   }
   if (!res.ok || !res.body) throw new TransferError('http', res.status);
-  const total = Number(res.headers.get('content-length') ?? 0);
+  return res;
+}
+
+/** Passes the body through, reporting bytes received. */
+function counted(body: ReadableStream<Uint8Array>, total: number, progress?: Progress): ReadableStream<Uint8Array> {
   let received = 0;
-  const counted = res.body.pipeThrough(
+  return body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, c) {
         received += chunk.length;
@@ -90,42 +150,4 @@ export async function downloadDecrypted(aesgcm: string, type: string, signal?: A
       },
     }),
   );
-  const parts: Blob[] = [];
-  const reader = counted.pipeThrough(createDecryptStream({ key, iv })).getReader();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      parts.push(new Blob([value as Uint8Array<ArrayBuffer>]));
-    }
-  } catch (err) {
-    parts.length = 0; // unauthenticated plaintext: dropped (protocol/README.md)
-    if (signal?.aborted) throw new TransferError('aborted');
-    if (err instanceof Error && /auth|truncated/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`)) throw new TransferError('auth-failed');
-    throw new TransferError('network');
-  }
-  return new Blob(parts, { type });
-}
-
-/** A plain (unencrypted) https link from another client, downloaded as is. */
-export async function downloadPlain(url: string, type: string, signal?: AbortSignal, progress?: Progress): Promise<Blob> {
-  let res: Response;
-  try {
-    res = await fetch(fetchableUrl(url), { signal: signal ?? null, credentials: 'omit', referrerPolicy: 'no-referrer' });
-  } catch {
-    throw new TransferError(signal?.aborted ? 'aborted' : 'network');
-  }
-  if (!res.ok || !res.body) throw new TransferError('http', res.status);
-  const total = Number(res.headers.get('content-length') ?? 0);
-  const parts: Blob[] = [];
-  const reader = res.body.getReader();
-  let received = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    received += value.length;
-    progress?.(received, total);
-    parts.push(new Blob([value as Uint8Array<ArrayBuffer>]));
-  }
-  return new Blob(parts, { type });
 }

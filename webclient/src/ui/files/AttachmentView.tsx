@@ -22,10 +22,13 @@ export function AttachmentView({ attachment: a }: { attachment: Attachment }) {
   const kind = presentationOf(a.mediaType);
   const name = safeFileName(a.name ?? a.desc, t('msg.attachment'));
 
-  const blobUrl = useRef<string | undefined>(undefined);
+  const held = useRef<{ url: string; release(): Promise<void> } | undefined>(undefined);
   useEffect(() => () => {
     abort.current?.abort();
-    if (blobUrl.current) URL.revokeObjectURL(blobUrl.current);
+    if (held.current) {
+      URL.revokeObjectURL(held.current.url);
+      void held.current.release();
+    }
   }, []);
 
   async function fetchBlob(): Promise<string | undefined> {
@@ -42,9 +45,10 @@ export function AttachmentView({ attachment: a }: { attachment: Attachment }) {
     };
     try {
       const type = safeBlobType(a.mediaType);
-      const blob = encrypted ? await downloadDecrypted(a.url, type, ctl.signal, progress) : await downloadPlain(a.url, 'application/octet-stream', ctl.signal, progress);
-      const url = URL.createObjectURL(blob);
-      blobUrl.current = url;
+      const expected = a.size ?? 0;
+      const got = encrypted ? await downloadDecrypted(a.url, type, expected, ctl.signal, progress) : await downloadPlain(a.url, 'application/octet-stream', expected, ctl.signal, progress);
+      const url = URL.createObjectURL(got.blob);
+      held.current = { url, release: got.release };
       setState({ kind: 'ready', url });
       return url;
     } catch (err) {
@@ -54,7 +58,11 @@ export function AttachmentView({ attachment: a }: { attachment: Attachment }) {
     }
   }
 
+  // What the person asked for, so that Retry after a failure does the same.
+  const wanted = useRef<'show' | 'download'>('show');
+
   async function download() {
+    wanted.current = 'download';
     const url = await fetchBlob();
     if (!url) return;
     const link = document.createElement('a');
@@ -76,7 +84,7 @@ export function AttachmentView({ attachment: a }: { attachment: Attachment }) {
       {inline && state.kind === 'ready' && kind === 'image' && <img class="full" src={state.url} alt={name} data-testid="attachment-full" />}
       {inline && state.kind === 'ready' && kind === 'video' && <video class="full" src={state.url} controls data-testid="attachment-video" />}
       {inline && state.kind !== 'ready' && (
-        <button type="button" class="thumb" onClick={() => void fetchBlob()} aria-label={kind === 'image' ? t('files.showFull') : t('files.playVideo')} data-testid="attachment-open">
+        <button type="button" class="thumb" onClick={() => { wanted.current = 'show'; void fetchBlob(); }} aria-label={kind === 'image' ? t('files.showFull') : t('files.playVideo')} data-testid="attachment-open">
           {a.thumbnail ? <img src={a.thumbnail} alt="" width={a.width && a.height ? undefined : 160} data-testid="attachment-thumb" /> : <span class="thumb-placeholder" aria-hidden="true">{kind === 'video' ? '▶' : '🖼'}</span>}
           {kind === 'video' && <span class="play" aria-hidden="true">▶</span>}
         </button>
@@ -97,7 +105,7 @@ export function AttachmentView({ attachment: a }: { attachment: Attachment }) {
         {state.kind === 'error' && (
           <span role="alert" data-testid="download-error">
             {state.tampered ? t('files.tampered') : t('files.downloadFailed')}{' '}
-            {!state.tampered && <button type="button" class="link" onClick={() => void fetchBlob()}>{t('files.retry')}</button>}
+            {!state.tampered && <button type="button" class="link" onClick={() => void (wanted.current === 'download' ? download() : fetchBlob())}>{t('files.retry')}</button>}
           </span>
         )}
       </figcaption>

@@ -1,0 +1,114 @@
+// Where a file being encrypted or decrypted is collected before it is uploaded or shown.
+// Large files go to the Origin Private File System (a file on disk, in this origin's storage):
+// memory stays flat whatever the size (a 1 GB file is never held in RAM, not even by the
+// browser's blob store). Small files, and browsers without OPFS (Firefox private windows,
+// pages served over plain http from another machine), collect in memory.
+//
+// Spool files are named `<created ms>-<random>`, removed when done with, and swept at start
+// (`sweepSpool`) if a tab closed before it could remove its own.
+
+/** From this size on, a spool lives on disk when it can. */
+export const DISK_SPOOL_FROM_BYTES = 32 * 1024 * 1024;
+const DIR = 'sealpost-spool';
+const BATCH_BYTES = 1024 * 1024;
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+export interface Spool {
+  readonly onDisk: boolean;
+  write(chunk: Uint8Array): Promise<void>;
+  /** Everything written, as one Blob of `type`; the spool must then be kept until `discard`. */
+  finish(type: string): Promise<Blob>;
+  /** Frees the memory or removes the file (also after a failure); safe to call twice. */
+  discard(): Promise<void>;
+}
+
+export async function openSpool(expectedBytes: number): Promise<Spool> {
+  if (expectedBytes >= DISK_SPOOL_FROM_BYTES) {
+    const disk = await openDiskSpool().catch(() => undefined);
+    if (disk) return disk;
+  }
+  return memorySpool();
+}
+
+function memorySpool(): Spool {
+  let parts: Blob[] = [];
+  return {
+    onDisk: false,
+    async write(chunk) {
+      parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
+    },
+    async finish(type) {
+      return new Blob(parts, { type });
+    },
+    async discard() {
+      parts = [];
+    },
+  };
+}
+
+async function spoolDir(): Promise<FileSystemDirectoryHandle> {
+  const root = await navigator.storage.getDirectory();
+  return root.getDirectoryHandle(DIR, { create: true });
+}
+
+async function openDiskSpool(): Promise<Spool> {
+  const dir = await spoolDir();
+  const name = `${Date.now()}-${crypto.randomUUID()}`;
+  const handle = await dir.getFileHandle(name, { create: true });
+  const out = await handle.createWritable();
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let closed = false;
+  let removed = false;
+
+  async function flush(): Promise<void> {
+    if (pendingBytes === 0) return;
+    const batch = new Uint8Array(pendingBytes);
+    let at = 0;
+    for (const p of pending) {
+      batch.set(p, at);
+      at += p.length;
+    }
+    pending = [];
+    pendingBytes = 0;
+    await out.write(batch);
+  }
+
+  return {
+    onDisk: true,
+    async write(chunk) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= BATCH_BYTES) await flush();
+    },
+    async finish(type) {
+      await flush();
+      await out.close();
+      closed = true;
+      const file = await handle.getFile();
+      return file.slice(0, file.size, type);
+    },
+    async discard() {
+      if (removed) return;
+      removed = true;
+      pending = [];
+      if (!closed) await out.abort().catch(() => {});
+      await dir.removeEntry(name).catch(() => {});
+    },
+  };
+}
+
+/** Removes spool files older than a day, left by tabs that closed mid-transfer. */
+export async function sweepSpool(now = Date.now()): Promise<void> {
+  try {
+    const dir = await spoolDir();
+    const stale: string[] = [];
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
+      const created = Number(name.split('-')[0]);
+      if (!Number.isFinite(created) || now - created > STALE_MS) stale.push(name);
+    }
+    await Promise.all(stale.map((n) => dir.removeEntry(n).catch(() => {})));
+  } catch {
+    // No OPFS here: nothing was ever spooled to disk.
+  }
+}
