@@ -3,7 +3,7 @@
 // the sender's browser (AES-256-GCM, XEP-0454), uploaded under a random name (XEP-0363),
 // announced inside the OX payload and decrypted by the receiver.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
@@ -204,7 +204,25 @@ test.serial('a 50 MB video goes through, plays after decryption, and downloads i
   // Bob's decrypted copy is held there while it is shown; Alice's ciphertext is gone once sent.
   t.deepEqual(await spoolFiles(alice.w.page), []);
   t.deepEqual(await spoolFiles(bob.ui.page), [data.length]);
+  // ...written by the spool worker, off the page's main thread.
+  for (const page of [alice.w.page, bob.ui.page]) t.true(page.workers().some((w) => w.url().includes('spoolWorker')), 'the spool worker ran');
 });
+
+/** Changes one byte in the middle of the file Prosody stored last (as a hostile server would). */
+function flipByteInNewestUpload(): void {
+  const dir = join(suite.stack.prepared.files.prosodyDataDir, 'upload%2elocalhost', 'http_file_share');
+  const newest = readdirSync(dir).map((f) => join(dir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
+  const fd = openSync(newest, 'r+');
+  try {
+    const at = statSync(newest).size >> 1;
+    const one = Buffer.alloc(1);
+    readSync(fd, one, 0, 1, at);
+    one[0] = one[0]! ^ 1;
+    writeSync(fd, one, 0, 1, at);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Sizes of the files in the page's spool folder (Origin Private File System). */
 function spoolFiles(page: Page): Promise<number[]> {
@@ -316,18 +334,18 @@ test.serial('a network break during upload or download offers Retry, which compl
   t.is(cut, 2, 'one broken request, one that worked');
   await bob.ui.page.unroute('**/file_share/**');
 
-  // The server (or anyone on the way) changes one byte: the GCM tag fails, nothing is kept.
-  await alice.w.page.getByTestId('attach-input').setInputFiles({ name: 'tamper.txt', mimeType: 'text/plain', buffer: Buffer.from('original content!') });
-  const got = attachment(bob.ui.page, 'tamper.txt');
-  await got.waitFor({ timeout: 30_000 });
-  await bob.ui.page.route('**/file_share/**', async (route) => {
-    const res = await route.fetch();
-    const body = Buffer.from(await res.body());
-    body[0] = body[0]! ^ 1;
-    await route.fulfill({ response: res, body });
-  });
-  await got.getByTestId('attachment-download').click();
-  await got.getByTestId('download-error').filter({ hasText: 'integrity' }).waitFor({ timeout: 20_000 });
-  await bob.ui.page.unroute('**/file_share/**');
+  // The server (or anyone on the way) changes one byte: the GCM tag fails, nothing is kept,
+  // whether the file is decrypted on the page (small) or by the spool worker (large).
+  const spooledBefore = await spoolFiles(bob.ui.page);
+  for (const [name, data] of [['tamper.txt', Buffer.from('original content!')], ['tamper-large.bin', randomBytes(34 * 1024 * 1024)]] as const) {
+    writeFileSync(join(tmp, name), data); // a path: no 34 MB buffer through the driver
+    await alice.w.page.getByTestId('attach-input').setInputFiles(join(tmp, name));
+    const got = attachment(bob.ui.page, name);
+    await got.waitFor({ timeout: 60_000 });
+    flipByteInNewestUpload();
+    await got.getByTestId('attachment-download').click();
+    await got.getByTestId('download-error').filter({ hasText: 'integrity' }).waitFor({ timeout: 60_000 });
+  }
+  t.deepEqual(await spoolFiles(bob.ui.page), spooledBefore, 'no decrypted part of a tampered file is kept');
   await bob.w.screenshot('attachments-tampered');
 });

@@ -3,7 +3,8 @@
 // IndexedDB and localStorage). Every page records dialogs, CSP violations, page errors and
 // console errors so tests can assert that hostile content stayed inert.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../scripts/stack/stack.ts';
@@ -64,6 +65,26 @@ export interface Watched {
 export async function openUser(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Watched> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: options.locale ?? 'en-US' });
   return watch(context, await context.newPage(), url);
+}
+
+/**
+ * A user in a browser with its own on-disk profile, as people run it. Contexts from `openUser`
+ * are off the record: Chromium keeps their storage (IndexedDB, the Origin Private File System)
+ * in memory, which is right for tests and wrong for measuring memory.
+ */
+export async function openUserWithProfile(url: string): Promise<Watched> {
+  const profile = mkdtempSync(join(tmpdir(), 'sealpost-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, acceptDownloads: true, viewport: { width: 1280, height: 800 }, locale: 'en-US',
+  });
+  const w = await watch(context, context.pages()[0] ?? (await context.newPage()), url);
+  return {
+    ...w,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function watch(context: BrowserContext, page: Page, url?: string): Promise<Watched> {

@@ -4,12 +4,13 @@
 // browser's blob store). Small files, and browsers without OPFS (Firefox private windows,
 // pages served over plain http from another machine), collect in memory.
 //
-// Spool files are named `<created ms>-<random>`, removed when done with, and swept at start
-// (`sweepSpool`) if a tab closed before it could remove its own.
+// Spool files (spoolMessages.ts) are removed when done with, and swept at start (`sweepSpool`)
+// if a tab closed before it could remove its own. Large files go through the spool worker
+// when the browser has one (workerSpool.ts); this file is the page-side fallback.
+import { SPOOL_DIR, spoolFileName } from './spoolMessages.ts';
 
 /** From this size on, a spool lives on disk when it can. */
 export const DISK_SPOOL_FROM_BYTES = 32 * 1024 * 1024;
-const DIR = 'sealpost-spool';
 const BATCH_BYTES = 1024 * 1024;
 const STALE_MS = 24 * 60 * 60 * 1000;
 
@@ -46,14 +47,14 @@ function memorySpool(): Spool {
   };
 }
 
-async function spoolDir(): Promise<FileSystemDirectoryHandle> {
+export async function spoolDir(): Promise<FileSystemDirectoryHandle> {
   const root = await navigator.storage.getDirectory();
-  return root.getDirectoryHandle(DIR, { create: true });
+  return root.getDirectoryHandle(SPOOL_DIR, { create: true });
 }
 
 async function openDiskSpool(): Promise<Spool> {
   const dir = await spoolDir();
-  const name = `${Date.now()}-${crypto.randomUUID()}`;
+  const name = spoolFileName();
   const handle = await dir.getFileHandle(name, { create: true });
   const out = await handle.createWritable();
   let pending: Uint8Array[] = [];

@@ -1,13 +1,16 @@
 // Moving encrypted bytes over HTTP in bounded memory (XEP-0363 + XEP-0454).
-// Upload: the file is encrypted chunk by chunk (protocol's AES-256-GCM stream) into a spool
-// (spool.ts: a file on disk for large files), then PUT with XMLHttpRequest for progress and
+// Large files are encrypted or downloaded by the spool worker (workerSpool.ts), straight to
+// disk and off the main thread; small ones, or browsers without it, on the page (spool.ts).
+// Upload: the file is encrypted chunk by chunk (protocol's AES-256-GCM stream) into a spool,
+// then PUT with XMLHttpRequest for progress and
 // cancel: fetch() streams request bodies only over HTTP/2.
 // Download: the response body flows through the decrypt stream into a spool; its Blob is
 // handed out only once the GCM tag verified (the stream errors otherwise, and the spool is
 // discarded). Whoever gets a Spooled releases it when done (the file on disk is removed).
 import { buildAesgcmUrl, parseAesgcmUrl } from '@sealpost/protocol/media/aesgcmUrl.ts';
 import { createDecryptStream, createEncryptStream, type MediaCipherParams } from '@sealpost/protocol/media/gcmStream.ts';
-import { openSpool, type Spool } from './spool.ts';
+import { DISK_SPOOL_FROM_BYTES, openSpool, type Spool } from './spool.ts';
+import { downloadInWorker, encryptInWorker, SpoolJobError, type WorkerSpooled } from './workerSpool.ts';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -26,6 +29,10 @@ export interface Spooled {
 
 /** Encrypts `file` into a spooled Blob of ciphertext || tag. */
 export async function encryptToSpool(file: Blob, params: MediaCipherParams, signal?: AbortSignal, progress?: Progress): Promise<Spooled> {
+  if (file.size >= DISK_SPOOL_FROM_BYTES) {
+    const done = await inWorker(() => encryptInWorker(file, params, signal, progress));
+    if (done) return done;
+  }
   const spool = await openSpool(file.size);
   let done = 0;
   const reader = file.stream().pipeThrough(createEncryptStream(params)).getReader();
@@ -50,6 +57,16 @@ export async function encryptToSpool(file: Blob, params: MediaCipherParams, sign
 
 function spooled(spool: Spool, blob: Blob): Spooled {
   return { blob, release: () => spool.discard() };
+}
+
+/** A worker job's outcome with its failures as TransferErrors; `undefined`: do it on the page. */
+async function inWorker(job: () => Promise<WorkerSpooled | undefined>): Promise<Spooled | undefined> {
+  try {
+    return await job();
+  } catch (err) {
+    if (!(err instanceof SpoolJobError)) throw err;
+    throw new TransferError(err.code === 'read' ? 'network' : err.code, err.status);
+  }
 }
 
 /** PUT to the slot with its headers (XEP-0363 §5); resolves when the server stored it. */
@@ -89,6 +106,10 @@ export function fetchableUrl(httpsUrl: string): string {
 /** Downloads and decrypts an aesgcm:// URL into a spooled Blob of `type`, verified before returning. */
 export async function downloadDecrypted(aesgcm: string, type: string, expectedBytes: number, signal?: AbortSignal, progress?: Progress): Promise<Spooled> {
   const { httpsUrl, key, iv } = parseAesgcmUrl(aesgcm);
+  if (expectedBytes >= DISK_SPOOL_FROM_BYTES) {
+    const done = await inWorker(() => downloadInWorker(fetchableUrl(httpsUrl), { key, iv }, type, signal, progress));
+    if (done) return done;
+  }
   const res = await get(httpsUrl, signal);
   const total = Number(res.headers.get('content-length') ?? 0);
   const spool = await openSpool(total || expectedBytes);
@@ -110,6 +131,10 @@ export async function downloadDecrypted(aesgcm: string, type: string, expectedBy
 
 /** A plain (unencrypted) https link from another client, downloaded as is. */
 export async function downloadPlain(url: string, type: string, expectedBytes: number, signal?: AbortSignal, progress?: Progress): Promise<Spooled> {
+  if (expectedBytes >= DISK_SPOOL_FROM_BYTES) {
+    const done = await inWorker(() => downloadInWorker(fetchableUrl(url), undefined, type, signal, progress));
+    if (done) return done;
+  }
   const res = await get(url, signal);
   const total = Number(res.headers.get('content-length') ?? 0);
   const spool = await openSpool(total || expectedBytes);

@@ -5,6 +5,7 @@ import type { Middleware } from 'koa';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' blob: data:",
   "media-src 'self' blob:",
