@@ -82,6 +82,8 @@ function samplePeak(): { stop(): number; breakdown(): string } {
   };
 }
 
+const signedMB = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${fmt(Math.abs(bytes) / MB, 0)} MB`;
+
 async function sha256File(path: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
@@ -144,8 +146,8 @@ export const suite: BenchSuite = {
           `${fmt(size / MB / (upMs / 1000), 1)} MB/s (${fmt(upMs / 1000, 1)} s)`,
           `${fmt(size / MB / (downMs / 1000), 1)} MB/s (${fmt(downMs / 1000, 1)} s)`,
           `${fmt(before / MB, 0)} MB`,
-          `+${fmt(upPeak / MB, 0)} MB`,
-          `+${fmt(downPeak / MB, 0)} MB`,
+          signedMB(upPeak),
+          signedMB(downPeak),
         ]);
       }
     } finally {
