@@ -11,6 +11,9 @@ import { useApp } from '../context.ts';
 import { SafeText } from '../common/SafeText.tsx';
 import { formatSize } from './formatSize.ts';
 
+/** How long a decrypted file outlives its view (spool files are removed after). */
+const RELEASE_AFTER_MS = 5 * 60_000;
+
 type State = { kind: 'idle' } | { kind: 'loading'; done: number; total: number } | { kind: 'ready'; url: string } | { kind: 'error'; tampered: boolean };
 
 export function AttachmentView({ attachment: a }: { attachment: Attachment }) {
@@ -25,9 +28,11 @@ export function AttachmentView({ attachment: a }: { attachment: Attachment }) {
   const held = useRef<{ url: string; release(): Promise<void> } | undefined>(undefined);
   useEffect(() => () => {
     abort.current?.abort();
-    if (held.current) {
-      URL.revokeObjectURL(held.current.url);
-      void held.current.release();
+    const h = held.current;
+    if (h) {
+      URL.revokeObjectURL(h.url);
+      // A save to disk started from this view may still be reading the spool file.
+      setTimeout(() => void h.release(), RELEASE_AFTER_MS);
     }
   }, []);
 
