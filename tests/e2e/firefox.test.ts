@@ -1,13 +1,19 @@
 // The web client in Firefox (Debian's firefox-esr, driven by puppeteer-core over WebDriver
 // BiDi): two people sign in for the first time, get their keys and backup codes, and
-// exchange an encrypted message, with no page error. The full behaviour is covered in
+// exchange an encrypted message and a large encrypted file (the spool worker, OPFS), with no
+// page error. The full behaviour is covered in
 // Chromium (webclient.test.ts); this proves the same code runs in the other engine.
 import test from 'ava';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { startStack, type TestStack } from '../harness/stack.ts';
 import { ARTIFACTS, ensureWebclientBuilt } from '../harness/browser.ts';
+
+// Functions passed to evaluate run in the browser; this Node project has no DOM lib.
+declare const navigator: any, document: any;
 
 const FIREFOX = process.env['SEALPOST_FIREFOX'] ?? '/usr/bin/firefox-esr';
 
@@ -53,8 +59,10 @@ async function signIn(address: string, password: string): Promise<Person> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(String(err)));
+  if (process.env['SEALPOST_TRACE_STEPS']) page.on('console', (m) => console.error(`${address} console: ${m.text()}`));
   await page.setViewport({ width: 1280, height: 800 });
-  await page.goto(stack.gatewayUrl, { waitUntil: 'load' });
+  // The public URL, as people reach it: upload slots are made for that origin.
+  await page.goto(stack.prepared.config.http.publicUrl, { waitUntil: 'load' });
   await step(page, 'sign in', async () => {
     await page.locator('#login-address').fill(address);
     await page.locator('#login-password').fill(password);
@@ -72,7 +80,7 @@ async function signIn(address: string, password: string): Promise<Person> {
   return { page, errors };
 }
 
-test('two people in Firefox exchange an encrypted message', async (t) => {
+test('two people in Firefox exchange an encrypted message and a 34 MiB encrypted file', async (t) => {
   t.timeout(180_000);
   await stack.createUser('foxa', 'foxa-password-1');
   await stack.createUser('foxb', 'foxb-password-1');
@@ -97,5 +105,50 @@ test('two people in Firefox exchange an encrypted message', async (t) => {
 
   if (!existsSync(ARTIFACTS)) mkdirSync(ARTIFACTS, { recursive: true });
   await b.page.screenshot({ path: join(ARTIFACTS, 'firefox-conversation.png') });
+
+  // A large file (over 32 MiB): encrypted by the spool worker into the Origin Private File
+  // System on one side, downloaded and decrypted the same way on the other.
+  const data = randomBytes(34 * 1024 * 1024);
+  const path = join(mkdtempSync(join(tmpdir(), 'sealpost-fox-')), 'big.bin');
+  writeFileSync(path, data);
+  await step(a.page, 'attach', async () => {
+    await (await a.page.waitForSelector('button.conv[data-peer="foxb@localhost"]', { timeout: 30_000 }))!.click();
+    const input = await a.page.waitForSelector('[data-testid="attach-input"]');
+    await (input as unknown as ElementHandle<{ files: unknown }>).uploadFile(path);
+  });
+  await step(a.page, 'upload', async () => {
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
+      const u = await a.page.evaluate(() => {
+        const el = document.querySelector('[data-testid="upload"]');
+        return el ? { state: el.getAttribute('data-state'), reason: el.getAttribute('data-reason') } : undefined;
+      });
+      if (!u) return;
+      if (u.state === 'failed') throw new Error(`upload failed: ${u.reason}`);
+    }
+    throw new Error('upload still running after 120 s');
+  });
+  await step(b.page, 'download', async () => {
+    await b.page.waitForSelector('[data-testid="attachment"][data-name="big.bin"]', { timeout: 120_000 });
+    await b.page.click('[data-testid="attachment"][data-name="big.bin"] [data-testid="attachment-download"]');
+    await b.page.waitForFunction(SPOOLED_SIZE_IS, { timeout: 120_000, polling: 500 }, data.length);
+  });
+  const digest = await b.page.evaluate(SPOOLED_SHA256);
+  t.is(digest, createHash('sha256').update(data).digest('hex'), 'the decrypted file is the one sent');
+  for (const p of [a.page, b.page]) t.true(await p.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('spoolWorker'))), 'the spool worker ran');
   t.deepEqual([...a.errors, ...b.errors], []);
 });
+
+// In the page: the spool folder of the Origin Private File System (webclient/src/files/spool.ts).
+const SPOOLED_SIZE_IS = async (size: number) => {
+  const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('sealpost-spool', { create: true });
+  for await (const h of (dir as { values(): AsyncIterable<any> }).values()) if ((await h.getFile()).size === size) return true;
+  return false;
+};
+const SPOOLED_SHA256 = async () => {
+  const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('sealpost-spool');
+  for await (const h of (dir as { values(): AsyncIterable<any> }).values()) {
+    const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', await (await h.getFile()).arrayBuffer()));
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+  return '';
+};
