@@ -1,8 +1,8 @@
 // The web client in Firefox (Debian's firefox-esr, driven by puppeteer-core over WebDriver
 // BiDi): two people sign in for the first time, get their keys and backup codes, and
 // exchange an encrypted message and a large encrypted file (the spool worker, OPFS), with no
-// page error. The full behaviour is covered in
-// Chromium (webclient.test.ts); this proves the same code runs in the other engine.
+// page error. The full behaviour is covered in Chromium (webclient.test.ts, attachments.test.ts);
+// this proves the same code runs in the other engine.
 import test from 'ava';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
