@@ -27,31 +27,41 @@ export interface Spooled {
   release(): Promise<void>;
 }
 
-/** Encrypts `file` into a spooled Blob of ciphertext || tag. */
+/** Encrypts `file` into a spooled Blob of ciphertext || tag; progress counts plaintext read. */
 export async function encryptToSpool(file: Blob, params: MediaCipherParams, signal?: AbortSignal, progress?: Progress): Promise<Spooled> {
   if (file.size >= DISK_SPOOL_FROM_BYTES) {
     const done = await inWorker(() => encryptInWorker(file, params, signal, progress));
     if (done) return done;
   }
-  const spool = await openSpool(file.size);
-  let done = 0;
-  const reader = file.stream().pipeThrough(createEncryptStream(params)).getReader();
+  const ciphertext = counted(file.stream(), file.size, progress).pipeThrough(createEncryptStream(params));
+  return drainToSpool(ciphertext, file.size, 'application/octet-stream', signal);
+}
+
+/**
+ * Reads `stream` into a spool and returns its Blob of `type`. On any failure the spool is
+ * discarded (for a decryption: the unauthenticated plaintext, protocol/README.md) and the
+ * error is a TransferError: aborted, auth-failed (GCM tag or truncation) or network.
+ */
+async function drainToSpool(stream: ReadableStream<Uint8Array>, expectedBytes: number, type: string, signal?: AbortSignal): Promise<Spooled> {
+  const spool = await openSpool(expectedBytes);
+  const reader = stream.getReader();
   try {
     for (;;) {
       if (signal?.aborted) {
         await reader.cancel().catch(() => {});
         throw new TransferError('aborted');
       }
-      const { value, done: end } = await reader.read();
-      if (end) break;
+      const { value, done } = await reader.read();
+      if (done) break;
       await spool.write(value);
-      done += value.length;
-      progress?.(Math.min(done, file.size), file.size);
     }
-    return spooled(spool, await spool.finish('application/octet-stream'));
+    return spooled(spool, await spool.finish(type));
   } catch (err) {
     await spool.discard();
-    throw err;
+    if (err instanceof TransferError) throw err;
+    if (signal?.aborted) throw new TransferError('aborted');
+    if (err instanceof Error && /auth|truncated/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`)) throw new TransferError('auth-failed');
+    throw new TransferError('network');
   }
 }
 
@@ -104,52 +114,25 @@ export function fetchableUrl(httpsUrl: string): string {
 }
 
 /** Downloads and decrypts an aesgcm:// URL into a spooled Blob of `type`, verified before returning. */
-export async function downloadDecrypted(aesgcm: string, type: string, expectedBytes: number, signal?: AbortSignal, progress?: Progress): Promise<Spooled> {
+export function downloadDecrypted(aesgcm: string, type: string, expectedBytes: number, signal?: AbortSignal, progress?: Progress): Promise<Spooled> {
   const { httpsUrl, key, iv } = parseAesgcmUrl(aesgcm);
-  if (expectedBytes >= DISK_SPOOL_FROM_BYTES) {
-    const done = await inWorker(() => downloadInWorker(fetchableUrl(httpsUrl), { key, iv }, type, signal, progress));
-    if (done) return done;
-  }
-  const res = await get(httpsUrl, signal);
-  const total = Number(res.headers.get('content-length') ?? 0);
-  const spool = await openSpool(total || expectedBytes);
-  const reader = counted(res.body!, total, progress).pipeThrough(createDecryptStream({ key, iv })).getReader();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      await spool.write(value);
-    }
-    return spooled(spool, await spool.finish(type));
-  } catch (err) {
-    await spool.discard(); // unauthenticated plaintext: dropped (protocol/README.md)
-    if (signal?.aborted) throw new TransferError('aborted');
-    if (err instanceof Error && /auth|truncated/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`)) throw new TransferError('auth-failed');
-    throw new TransferError('network');
-  }
+  return download(httpsUrl, { key, iv }, type, expectedBytes, signal, progress);
 }
 
 /** A plain (unencrypted) https link from another client, downloaded as is. */
-export async function downloadPlain(url: string, type: string, expectedBytes: number, signal?: AbortSignal, progress?: Progress): Promise<Spooled> {
+export function downloadPlain(url: string, type: string, expectedBytes: number, signal?: AbortSignal, progress?: Progress): Promise<Spooled> {
+  return download(url, undefined, type, expectedBytes, signal, progress);
+}
+
+async function download(url: string, params: MediaCipherParams | undefined, type: string, expectedBytes: number, signal?: AbortSignal, progress?: Progress): Promise<Spooled> {
   if (expectedBytes >= DISK_SPOOL_FROM_BYTES) {
-    const done = await inWorker(() => downloadInWorker(fetchableUrl(url), undefined, type, signal, progress));
+    const done = await inWorker(() => downloadInWorker(fetchableUrl(url), params, type, signal, progress));
     if (done) return done;
   }
   const res = await get(url, signal);
   const total = Number(res.headers.get('content-length') ?? 0);
-  const spool = await openSpool(total || expectedBytes);
-  const reader = counted(res.body!, total, progress).getReader();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      await spool.write(value);
-    }
-    return spooled(spool, await spool.finish(type));
-  } catch {
-    await spool.discard();
-    throw new TransferError(signal?.aborted ? 'aborted' : 'network');
-  }
+  const body = counted(res.body!, total, progress);
+  return drainToSpool(params ? body.pipeThrough(createDecryptStream(params)) : body, total || expectedBytes, type, signal);
 }
 
 async function get(url: string, signal?: AbortSignal): Promise<Response> {
