@@ -2,10 +2,6 @@
 // chromium driven by playwright-core). Two people sign up, exchange encrypted messages,
 // reload, restore their key on a second browser, and meet key changes, other clients and
 // hostile content.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import test from 'ava';
 import { xml } from '@xmpp/client';
 import {
@@ -14,6 +10,7 @@ import {
 } from '@sealpost/protocol';
 import { pageCspViolations } from '../harness/browser.ts';
 import { browserSuite } from '../harness/browserSuite.ts';
+import { goSendxmppAccount, removeHome, runGoSendxmpp } from '../harness/goSendxmpp.ts';
 import { MailboxPage } from './mailboxPage.ts';
 
 // Functions passed to page.evaluate run in the browser; this Node project has no DOM lib.
@@ -120,14 +117,16 @@ test.serial('a second browser restores the key with the backup code and reads th
 
 test.serial('a message sent by go-sendxmpp with --ox appears decrypted', async (t) => {
   await suite.stack.createUser('gosend', 'gosend-password-1');
-  const home = mkdtempSync(join(tmpdir(), 'gosend-'));
-  const base = ['-u', `gosend@${suite.stack.domain}`, '-p', 'gosend-password-1', '-j', `127.0.0.1:${suite.stack.c2sPort}`, '-n'];
-  const env = { ...process.env, HOME: home };
-  const gen = spawnSync('/usr/bin/go-sendxmpp', [...base, '--ox-genprivkey-x25519'], { env, encoding: 'utf8', timeout: 60_000 });
-  t.is(gen.status, 0, gen.stderr);
+  const gosend = goSendxmppAccount(`gosend@${suite.stack.domain}`, 'gosend-password-1', suite.stack.c2sPort);
   const text = 'Encrypted hello from go-sendxmpp';
-  const sent = spawnSync('/usr/bin/go-sendxmpp', [...base, '--ox', alice.jid], { env, input: text, encoding: 'utf8', timeout: 60_000 });
-  t.is(sent.status, 0, sent.stderr);
+  try {
+    const gen = await runGoSendxmpp(gosend, ['--ox-genprivkey-x25519'], '', 60_000);
+    t.is(gen.code, 0, gen.stderr);
+    const sent = await runGoSendxmpp(gosend, ['--ox', alice.jid], text, 60_000);
+    t.is(sent.code, 0, sent.stderr);
+  } finally {
+    removeHome(gosend);
+  }
   await alice.ui.open(`gosend@${suite.stack.domain}`).catch(async () => {
     await alice.ui.page.locator(`button.conv[data-peer="gosend@${suite.stack.domain}"]`).waitFor({ timeout: 20_000 });
     await alice.ui.open(`gosend@${suite.stack.domain}`);
