@@ -1,5 +1,6 @@
 // The gateway's XMPP component (XEP-0114): connects to Prosody's component port, reconnects
-// forever with backoff (its own loop, see below), answers IQs through registered handlers and sends IQ requests.
+// forever with backoff (its own loop, see below), answers IQs through registered handlers
+// and sends IQ requests.
 import { component as createXmppComponent, type Component as XmppComponent } from '@xmpp/component';
 import { xml, type Element } from '@sealpost/protocol';
 import type { Logger } from '../log/logger.ts';

@@ -15,7 +15,6 @@ const BATCH_BYTES = 1024 * 1024;
 const STALE_MS = 24 * 60 * 60 * 1000;
 
 export interface Spool {
-  readonly onDisk: boolean;
   write(chunk: Uint8Array): Promise<void>;
   /** Everything written, as one Blob of `type`; the spool must then be kept until `discard`. */
   finish(type: string): Promise<Blob>;
@@ -34,7 +33,6 @@ export async function openSpool(expectedBytes: number): Promise<Spool> {
 function memorySpool(): Spool {
   let parts: Blob[] = [];
   return {
-    onDisk: false,
     async write(chunk) {
       parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
     },
@@ -76,7 +74,6 @@ async function openDiskSpool(): Promise<Spool> {
   }
 
   return {
-    onDisk: true,
     async write(chunk) {
       pending.push(chunk);
       pendingBytes += chunk.length;

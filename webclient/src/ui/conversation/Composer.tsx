@@ -45,9 +45,10 @@ export function Composer({ peer, blocked, replySubject }: { peer: string; blocke
     }
     const seq = ++saveSeq.current;
     setDraftState('saving');
-    void controller.mailbox.saveDraft({ peer, to: peer, subject: nextSubject, body: nextBody }).then(() => {
-      if (seq === saveSeq.current) setDraftState(nextBody || nextSubject ? 'saved' : 'none');
-    });
+    void controller.mailbox.saveDraft({ peer, to: peer, subject: nextSubject, body: nextBody }).then(
+      () => seq === saveSeq.current && setDraftState(nextBody || nextSubject ? 'saved' : 'none'),
+      () => seq === saveSeq.current && setDraftState('none'), // never claim "saved" when it was not
+    );
   }
 
   async function send() {
@@ -68,7 +69,7 @@ export function Composer({ peer, blocked, replySubject }: { peer: string; blocke
 
   const notice = mailbox.notice.value;
   return (
-    <form class={`composer${dragging ? ' dragging' : ''}`} data-draft={draftState} onSubmit={(e) => { e.preventDefault(); void send(); }} aria-label={t('composer.label')}
+    <form class={`composer${dragging ? ' dragging' : ''}`} onSubmit={(e) => { e.preventDefault(); void send(); }} aria-label={t('composer.label')}
       onDragOver={(e) => {
         if (!e.dataTransfer?.types.includes('Files')) return;
         e.preventDefault();
