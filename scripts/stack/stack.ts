@@ -84,7 +84,8 @@ export async function startStack(vars: Record<string, string | undefined>): Prom
   const host = config.http.listen === '0.0.0.0' || config.http.listen === '::' ? '127.0.0.1' : config.http.listen;
   const gatewayUrl = `http://${host.includes(':') ? `[${host}]` : host}:${config.http.port}`;
   try {
-    await waitUntil(gateway, 'healthy', () => expectHealthy(gatewayUrl), 20_000);
+    // Generous: on a loaded machine Prosody can be slow to answer the component's first handshake.
+    await waitUntil(gateway, 'healthy', () => expectHealthy(gatewayUrl), 45_000);
   } catch (err) {
     await Promise.all([gateway.stop(), prosody.stop()]);
     throw new Error(`${(err as Error).message}\nprosody log (${prosody.logFile}):\n${tail(prosody.logFile, 15)}`);

@@ -42,10 +42,10 @@ async function launch(dataDir: string, ports: Record<string, string>): Promise<L
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000; // beyond the launcher's own 45 s health wait
   while (!out.includes('Sealpost is running')) {
     if (child.exitCode !== null) throw new Error(`launcher exited ${child.exitCode}:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`launcher not ready in 30 s:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`launcher not ready in 60 s:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child, output: () => out, healthUrl: `http://127.0.0.1:${ports['SEALPOST_HTTP_PORT']}/api/health` };

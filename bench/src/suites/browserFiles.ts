@@ -115,8 +115,8 @@ export const suite: BenchSuite = {
       await bob.page.locator('button.conv[data-peer="alice@localhost"]').waitFor({ timeout: 30_000 });
       await bob.open('alice@localhost');
 
-      for (const size of SIZES) {
-        const name = `big-${size / MB}MB.bin`;
+      for (const [i, size] of SIZES.entries()) {
+        const name = `big-${i + 1}-${size / MB}MB.bin`;
         const path = join(dir, name);
         writeFileSync(path, randomBytes(size));
         const sha = await sha256File(path);
