@@ -306,6 +306,35 @@ test.serial('drag and drop and paste attach files too', async (t) => {
   }
 });
 
+test.serial('an upload shows its progress and can be cancelled: nothing is sent, nothing is kept', async (t) => {
+  await alice.w.page.locator(`button.conv[data-peer="${bob.jid}"]`).click();
+  let held: (() => void) | undefined;
+  const putSeen = new Promise<void>((seen) => {
+    void alice.w.page.route('**/file_share/**', async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      seen();
+      await new Promise<void>((release) => (held = release));
+      await route.abort('aborted').catch(() => {});
+    });
+  });
+  const path = join(tmp, 'cancel-me.bin');
+  writeFileSync(path, randomBytes(34 * 1024 * 1024));
+  await alice.w.page.getByTestId('attach-input').setInputFiles(path);
+  const upload = alice.w.page.locator('[data-testid="upload"]').filter({ hasText: 'cancel-me.bin' });
+  await putSeen; // encrypted (the first half of the bar), now uploading
+  t.true(Number(await upload.locator('progress').getAttribute('value')) > 0, 'the bar moved');
+  await upload.getByRole('button', { name: 'Cancel' }).click();
+  await upload.waitFor({ state: 'detached' });
+  held?.();
+  await alice.w.page.unroute('**/file_share/**');
+  for (let i = 0; i < 50 && (await spoolFiles(alice.w.page)).length > 0; i++) await alice.w.page.waitForTimeout(100);
+  t.deepEqual(await spoolFiles(alice.w.page), [], 'the encrypted copy is removed');
+  // What is sent next arrives; the cancelled file never does.
+  await alice.w.page.getByTestId('attach-input').setInputFiles({ name: 'after-cancel.txt', mimeType: 'text/plain', buffer: Buffer.from('next') });
+  await attachment(bob.ui.page, 'after-cancel.txt').waitFor({ timeout: 30_000 });
+  t.is(await attachment(bob.ui.page, 'cancel-me.bin').count(), 0);
+});
+
 test.serial('a network break during upload or download offers Retry, which completes it; a tampered file is refused', async (t) => {
   let broken = 0;
   await alice.w.page.route('**/file_share/**', async (route) => {
