@@ -378,3 +378,16 @@ test.serial('a network break during upload or download offers Retry, which compl
   t.deepEqual(await spoolFiles(bob.ui.page), spooledBefore, 'no decrypted part of a tampered file is kept');
   await bob.w.screenshot('attachments-tampered');
 });
+
+test.serial('decrypted files do not outlive their tab: a new tab sweeps what a closed one left', async (t) => {
+  const left = await spoolFiles(bob.ui.page);
+  t.true(left.length > 0, 'Bob holds decrypted files (the video)');
+  const tab2 = await bob.w.context.newPage();
+  await tab2.goto(site());
+  await tab2.waitForTimeout(6000); // the sweep runs 5 s after start
+  t.deepEqual((await spoolFiles(tab2)).sort(), left.sort(), 'files of a live tab are kept');
+  await bob.ui.page.close(); // its Web Lock goes with it
+  await tab2.reload();
+  for (let i = 0; i < 100 && (await spoolFiles(tab2)).length > 0; i++) await tab2.waitForTimeout(100);
+  t.deepEqual(await spoolFiles(tab2), [], 'a closed tab\'s files are removed');
+});

@@ -24,5 +24,5 @@ render(
   document.getElementById('app')!,
 );
 void controller.boot();
-// Spool files left by a tab that closed mid-transfer (files/spool.ts), once the app is up.
-setTimeout(() => void sweepSpool(), 15_000);
+// Decrypted or encrypted files left by closed tabs (files/spool.ts), once the app is up.
+setTimeout(() => void sweepSpool(), 5000);

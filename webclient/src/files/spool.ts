@@ -4,15 +4,24 @@
 // browser's blob store). Small files, and browsers without OPFS (Firefox private windows,
 // pages served over plain http from another machine), collect in memory.
 //
-// Spool files (spoolMessages.ts) are removed when done with, and swept at start (`sweepSpool`)
-// if a tab closed before it could remove its own. Large files go through the spool worker
+// Spool files (spoolMessages.ts) are removed when done with. A decrypted file must not outlive
+// its tab: `sweepSpool` (at start and at sign-out) removes the files of tabs that no longer hold
+// their Web Lock, and at sign-out this tab's own. Large files go through the spool worker
 // when the browser has one (workerSpool.ts); this file is the page-side fallback.
-import { SPOOL_DIR, spoolFileName } from './spoolMessages.ts';
+import { parseSpoolFileName, SPOOL_DIR, spoolFileName, tabLockName } from './spoolMessages.ts';
 
 /** From this size on, a spool lives on disk when it can. */
 export const DISK_SPOOL_FROM_BYTES = 32 * 1024 * 1024;
 const BATCH_BYTES = 1024 * 1024;
+/** Without Web Locks, files are swept by age. */
 const STALE_MS = 24 * 60 * 60 * 1000;
+
+/** This tab, and its Web Lock, held while the tab lives (released by the browser on close). */
+const TAB = crypto.randomUUID();
+const hasLocks = typeof navigator !== 'undefined' && 'locks' in navigator;
+if (hasLocks) void navigator.locks.request(tabLockName(TAB), () => new Promise<never>(() => {}));
+
+export const newSpoolFileName = () => spoolFileName(TAB);
 
 export interface Spool {
   write(chunk: Uint8Array): Promise<void>;
@@ -52,7 +61,7 @@ export async function spoolDir(): Promise<FileSystemDirectoryHandle> {
 
 async function openDiskSpool(): Promise<Spool> {
   const dir = await spoolDir();
-  const name = spoolFileName();
+  const name = newSpoolFileName();
   const handle = await dir.getFileHandle(name, { create: true });
   const out = await handle.createWritable();
   let pending: Uint8Array[] = [];
@@ -96,14 +105,19 @@ async function openDiskSpool(): Promise<Spool> {
   };
 }
 
-/** Removes spool files older than a day, left by tabs that closed mid-transfer. */
-export async function sweepSpool(now = Date.now()): Promise<void> {
+/**
+ * Removes the spool files of tabs that are gone (their Web Lock is free), or older than a day
+ * where there are no Web Locks; with `mine`, this tab's files too (sign-out).
+ */
+export async function sweepSpool(options: { mine?: boolean } = {}, now = Date.now()): Promise<void> {
   try {
     const dir = await spoolDir();
+    const live = hasLocks ? new Set(((await navigator.locks.query()).held ?? []).map((l) => l.name)) : undefined;
     const stale: string[] = [];
     for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
-      const created = Number(name.split('-')[0]);
-      if (!Number.isFinite(created) || now - created > STALE_MS) stale.push(name);
+      const file = parseSpoolFileName(name);
+      const gone = !file || (file.tab === TAB ? options.mine : live ? !live.has(tabLockName(file.tab)) : now - file.created > STALE_MS);
+      if (gone) stale.push(name);
     }
     await Promise.all(stale.map((n) => dir.removeEntry(n).catch(() => {})));
   } catch {

@@ -3,15 +3,26 @@
 
 export const SPOOL_DIR = 'sealpost-spool';
 
-/** `<created ms>-<random>`: the sweep removes files older than a day by this prefix. */
-export function spoolFileName(): string {
-  return `${Date.now()}-${crypto.randomUUID()}`;
+/**
+ * `<created ms>.<tab>.<random>`: each tab holds the Web Lock `sealpost-spool.<tab>` while it
+ * lives, so the sweep (spool.ts) can tell the files of closed tabs from those in use.
+ */
+export function spoolFileName(tab: string): string {
+  return `${Date.now()}.${tab}.${crypto.randomUUID()}`;
 }
 
+export function parseSpoolFileName(name: string): { created: number; tab: string } | undefined {
+  const [created, tab, rest] = name.split('.');
+  return created && tab && rest && /^\d+$/.test(created) ? { created: Number(created), tab } : undefined;
+}
+
+export const tabLockName = (tab: string) => `sealpost-spool.${tab}`;
+
 export type SpoolRequest =
-  | { id: number; op: 'encrypt'; file: Blob; key: Uint8Array; iv: Uint8Array }
+  /** `name`: the spool file to write (spoolFileName), chosen by the page. */
+  | { id: number; op: 'encrypt'; name: string; file: Blob; key: Uint8Array; iv: Uint8Array }
   /** GET `url` into a spool file; with key and iv, decrypted (XEP-0454) and verified. */
-  | { id: number; op: 'download'; url: string; key?: Uint8Array; iv?: Uint8Array }
+  | { id: number; op: 'download'; name: string; url: string; key?: Uint8Array; iv?: Uint8Array }
   | { id: number; op: 'abort' };
 
 export type SpoolFailure = 'aborted' | 'network' | 'http' | 'auth-failed' | 'read' | 'unsupported';

@@ -4,7 +4,7 @@
 // crypto runs on the main thread. The page side is workerSpool.ts; the messages are
 // SpoolRequest and SpoolReply (spoolMessages.ts).
 import { createDecryptStream, createEncryptStream } from '@sealpost/protocol/media/gcmStream.ts';
-import { SPOOL_DIR, spoolFileName, type SpoolReply, type SpoolRequest } from './spoolMessages.ts';
+import { SPOOL_DIR, type SpoolReply, type SpoolRequest } from './spoolMessages.ts';
 
 interface SyncAccessHandle {
   write(data: Uint8Array, options: { at: number }): number;
@@ -26,7 +26,7 @@ self.onmessage = (e: MessageEvent<SpoolRequest>) => {
 async function run(req: Exclude<SpoolRequest, { op: 'abort' }>): Promise<void> {
   const abort = new AbortController();
   aborts.set(req.id, abort);
-  const name = spoolFileName();
+  const { name } = req;
   let dir: FileSystemDirectoryHandle | undefined;
   let handle: SyncAccessHandle | undefined;
   try {

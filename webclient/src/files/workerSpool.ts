@@ -2,7 +2,7 @@
 // use. Each job resolves with a Blob backed by a file on disk, or `undefined` when this browser
 // cannot (no module workers, no OPFS synchronous access): callers then use the page-side spool.
 import type { MediaCipherParams } from '@sealpost/protocol/media/gcmStream.ts';
-import { spoolDir } from './spool.ts';
+import { newSpoolFileName, spoolDir } from './spool.ts';
 import type { SpoolFailure, SpoolReply, SpoolRequest } from './spoolMessages.ts';
 
 export type Progress = (done: number, total: number) => void;
@@ -79,7 +79,7 @@ function runJob(job: JobSpec, type: string, signal?: AbortSignal, progress?: Pro
         void blobOf(reply.name, reply.size, type).then(resolve, () => resolve(undefined));
       },
     });
-    w.postMessage({ id, ...job } satisfies SpoolRequest);
+    w.postMessage({ id, name: newSpoolFileName(), ...job } satisfies SpoolRequest);
     if (signal?.aborted) onAbort();
   });
 }

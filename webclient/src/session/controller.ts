@@ -15,6 +15,7 @@ import { createAccountSettings, signupErrorKey } from './accountSettings.ts';
 import { createMailboxActions, type MailboxActions } from './mailboxActions.ts';
 import type { Messaging } from './messaging.ts';
 import { createUploadActions } from '../files/uploadActions.ts';
+import { sweepSpool } from '../files/spool.ts';
 import { createAdminApi } from '../admin/adminApi.ts';
 import { buildTokenRequest, parseTokenResponse } from '@sealpost/protocol/stanzas/gatewayToken.ts';
 import { buildIq } from '@sealpost/protocol/stanzas/iq.ts';
@@ -194,6 +195,7 @@ export function createController(deps: ControllerDeps) {
     store = undefined;
     trust = undefined;
     if (forget && jid) await deleteAccountData(jid).catch(() => {});
+    await sweepSpool({ mine: true }); // no decrypted file outlives the session
     if (forget) rememberAccount(undefined);
     mailboxActions.reset();
     session.connection.value = 'offline';
