@@ -109,7 +109,10 @@ export function ensureProsody() {
   }
 }
 
-/** Builds the web client (Vite) when its build is missing or older than its sources. */
+/**
+ * Builds the web client (Vite) when its build is missing or older than its sources. Always a
+ * production build, whoever asks: test runners set NODE_ENV=test, which Vite would bundle.
+ */
 export function ensureWebclientBuilt(root) {
   const web = join(root, 'webclient');
   if (!existsSync(join(web, 'vite.config.ts'))) return; // only the placeholder page so far
@@ -118,7 +121,7 @@ export function ensureWebclientBuilt(root) {
   const sources = [join(web, 'src'), join(web, 'public'), join(web, 'index.html'), join(web, 'vite.config.ts'), join(root, 'protocol', 'src')];
   if (builtAt > 0 && !sources.some((s) => newerThan(s, builtAt))) return;
   say('building the web client...');
-  const r = spawnSync('npm', ['run', 'build', '-w', 'webclient'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync('npm', ['run', 'build', '-w', 'webclient'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) {
     say('the web client build failed: run "npm run build -w webclient" to see why.');
     process.exit(1);

@@ -2,19 +2,18 @@
 // client's end-to-end tests and benchmarks. Each user gets an isolated browser context (own
 // IndexedDB and localStorage). Every page records dialogs, CSP violations, page errors and
 // console errors so tests can assert that hostile content stayed inert.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../scripts/stack/stack.ts';
+import { ensureWebclientBuilt as buildWebclientIfStale } from '../../scripts/lib/bootstrap.mjs';
 
 // Functions passed to addInitScript/evaluate run in the browser; this Node project has no DOM lib.
 declare const window: any, document: any;
 
 export const CHROMIUM = process.env['SEALPOST_CHROMIUM'] ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(REPO_ROOT, 'tests', 'artifacts');
-const WEBCLIENT = join(REPO_ROOT, 'webclient');
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -28,23 +27,9 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Builds webclient/dist when it is missing or older than its sources (as `npm test` does). */
+/** Builds webclient/dist when it is missing or older than its sources, as `npm test` does. */
 export function ensureWebclientBuilt(): void {
-  const dist = join(WEBCLIENT, 'dist', 'index.html');
-  const sources = [join(WEBCLIENT, 'src'), join(WEBCLIENT, 'index.html'), join(WEBCLIENT, 'vite.config.ts'), join(REPO_ROOT, 'protocol', 'src')];
-  if (existsSync(dist) && Math.max(...sources.map(newestMtime)) <= statSync(dist).mtimeMs) return;
-  const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEBCLIENT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('web client build failed');
-}
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  let newest = 0;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-  return newest;
+  buildWebclientIfStale(REPO_ROOT);
 }
 
 export async function launchBrowser(): Promise<Browser> {
