@@ -16,12 +16,19 @@ const BATCH_BYTES = 1024 * 1024;
 /** Without Web Locks, files are swept by age. */
 const STALE_MS = 24 * 60 * 60 * 1000;
 
-/** This tab, and its Web Lock, held while the tab lives (released by the browser on close). */
-const TAB = crypto.randomUUID();
-const hasLocks = typeof navigator !== 'undefined' && 'locks' in navigator;
-if (hasLocks) void navigator.locks.request(tabLockName(TAB), () => new Promise<never>(() => {}));
+const hasLocks = () => typeof navigator !== 'undefined' && 'locks' in navigator;
+let tab: string | undefined;
 
-export const newSpoolFileName = () => spoolFileName(TAB);
+/** This tab's id, and its Web Lock, held from the first spool file until the tab closes. */
+function thisTab(): string {
+  if (!tab) {
+    tab = crypto.randomUUID();
+    if (hasLocks()) void navigator.locks.request(tabLockName(tab), () => new Promise<never>(() => {}));
+  }
+  return tab;
+}
+
+export const newSpoolFileName = () => spoolFileName(thisTab());
 
 export interface Spool {
   write(chunk: Uint8Array): Promise<void>;
@@ -112,11 +119,11 @@ async function openDiskSpool(): Promise<Spool> {
 export async function sweepSpool(options: { mine?: boolean } = {}, now = Date.now()): Promise<void> {
   try {
     const dir = await spoolDir();
-    const live = hasLocks ? new Set(((await navigator.locks.query()).held ?? []).map((l) => l.name)) : undefined;
+    const live = hasLocks() ? new Set(((await navigator.locks.query()).held ?? []).map((l) => l.name)) : undefined;
     const stale: string[] = [];
     for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
       const file = parseSpoolFileName(name);
-      const gone = !file || (file.tab === TAB ? options.mine : live ? !live.has(tabLockName(file.tab)) : now - file.created > STALE_MS);
+      const gone = !file || (file.tab === tab ? options.mine : live ? !live.has(tabLockName(file.tab)) : now - file.created > STALE_MS);
       if (gone) stale.push(name);
     }
     await Promise.all(stale.map((n) => dir.removeEntry(n).catch(() => {})));

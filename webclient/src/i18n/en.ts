@@ -5,6 +5,10 @@ export const en = {
   'a11y.skipToMain': 'Skip to the open conversation',
   'common.close': 'Close',
 
+  'insecure.title': 'A secure connection is needed',
+  'insecure.body': 'Sealpost encrypts in your browser, and browsers allow that only on secure pages. Open this site over https://, or at http://localhost on the machine that runs it.',
+  'insecure.admin': 'Running the server? Serve it over HTTPS with a real certificate (see the README, “Production deployment”).',
+
   'busy.loading': 'Loading…',
   'busy.connecting': 'Connecting securely…',
   'busy.keys': 'Preparing your encryption key…',

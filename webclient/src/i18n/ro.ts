@@ -6,6 +6,10 @@ export const ro: Record<keyof typeof en, string> = {
   'a11y.skipToMain': 'Salt la conversația deschisă',
   'common.close': 'Închide',
 
+  'insecure.title': 'Este nevoie de o conexiune securizată',
+  'insecure.body': 'Sealpost criptează în browser, iar browserele permit acest lucru doar pe pagini securizate. Deschide site-ul prin https:// sau la http://localhost pe calculatorul care îl rulează.',
+  'insecure.admin': 'Administrezi serverul? Servește-l prin HTTPS cu un certificat real (vezi README, „Production deployment”).',
+
   'busy.loading': 'Se încarcă…',
   'busy.connecting': 'Conectare securizată…',
   'busy.keys': 'Se pregătește cheia de criptare…',

@@ -6,6 +6,10 @@ export const ru: Record<keyof typeof en, string> = {
   'a11y.skipToMain': 'Перейти к открытому разговору',
   'common.close': 'Закрыть',
 
+  'insecure.title': 'Нужно защищённое соединение',
+  'insecure.body': 'Sealpost шифрует прямо в браузере, а браузеры разрешают это только на защищённых страницах. Откройте сайт по https:// или по адресу http://localhost на компьютере, где он запущен.',
+  'insecure.admin': 'Вы администратор сервера? Настройте HTTPS с настоящим сертификатом (см. README, раздел «Production deployment»).',
+
   'busy.loading': 'Загрузка…',
   'busy.connecting': 'Защищённое подключение…',
   'busy.keys': 'Готовим ваш ключ шифрования…',
