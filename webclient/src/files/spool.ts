@@ -1,8 +1,8 @@
 // Where a file being encrypted or decrypted is collected before it is uploaded or shown.
 // Large files go to the Origin Private File System (a file on disk, in this origin's storage):
 // memory stays flat whatever the size (a 1 GB file is never held in RAM, not even by the
-// browser's blob store). Small files, and browsers without OPFS (Firefox private windows,
-// pages served over plain http from another machine), collect in memory.
+// browser's blob store). Small files, and browsers without OPFS (Firefox private windows),
+// collect in memory.
 //
 // Spool files (spoolMessages.ts) are removed when done with. A decrypted file must not outlive
 // its tab: `sweepSpool` (at start and at sign-out) removes the files of tabs that no longer hold
@@ -121,10 +121,14 @@ export async function sweepSpool(options: { mine?: boolean } = {}, now = Date.no
     const dir = await spoolDir();
     const live = hasLocks() ? new Set(((await navigator.locks.query()).held ?? []).map((l) => l.name)) : undefined;
     const stale: string[] = [];
+    const gone = (file: ReturnType<typeof parseSpoolFileName>): boolean => {
+      if (!file) return true; // not a spool file name: nothing of ours refers to it
+      if (file.tab === tab) return options.mine === true;
+      if (live) return !live.has(tabLockName(file.tab));
+      return now - file.created > STALE_MS;
+    };
     for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
-      const file = parseSpoolFileName(name);
-      const gone = !file || (file.tab === tab ? options.mine : live ? !live.has(tabLockName(file.tab)) : now - file.created > STALE_MS);
-      if (gone) stale.push(name);
+      if (gone(parseSpoolFileName(name))) stale.push(name);
     }
     await Promise.all(stale.map((n) => dir.removeEntry(n).catch(() => {})));
   } catch {
