@@ -38,7 +38,7 @@ function descendants(root: number): number[] {
 }
 
 /** RSS of Chromium's processes by kind (browser, renderer, utility...), in bytes. */
-export function chromiumRssByKind(): Map<string, number> {
+function chromiumRssByKind(): Map<string, number> {
   const out = new Map<string, number>();
   for (const pid of descendants(process.pid)) {
     try {
@@ -136,7 +136,7 @@ export const suite: BenchSuite = {
         const saved = await download.path();
         const downMs = performance.now() - t1;
         const downPeak = down.stop() - before;
-        if (process.env['SEALPOST_BENCH_VERBOSE']) console.log(`${name}: before ${[...chromiumRssByKind()].length} kinds; peak sending: ${up.breakdown()}; peak receiving: ${down.breakdown()}`);
+        if (process.env['SEALPOST_BENCH_VERBOSE']) console.log(`${name}: peak sending: ${up.breakdown()}; peak receiving: ${down.breakdown()}`);
         const intact = (await sha256File(saved)) === sha;
         await download.delete();
         rmSync(path);
