@@ -10,6 +10,7 @@ import { createApp } from './http/app.ts';
 import { attachWebSocketProxy } from './http/prosodyProxy.ts';
 import { createComponent, type GatewayComponent } from './xmpp/component.ts';
 import { probeTcp } from './xmpp/probe.ts';
+import { createHealthCheck } from './health/healthCheck.ts';
 import { registerServiceDiscovery } from './xmpp/serviceDiscovery.ts';
 import { openStore } from './store/openStore.ts';
 import type { Store } from './store/store.ts';
@@ -88,8 +89,11 @@ export async function startGateway(config: Config & { component: { secret: strin
     log,
     webclientDir: config.webclientDir ?? defaultWebclientDir(),
     prosodyHttpOrigin,
-    checkProsody: () => probeTcp(config.prosody.host, config.prosody.c2sPort),
-    componentOnline: () => component.isOnline(),
+    health: createHealthCheck({
+      checkProsody: () => probeTcp(config.prosody.host, config.prosody.c2sPort),
+      componentOnline: () => component.isOnline(),
+      store,
+    }),
     store,
     version: gatewayVersion(),
     startedAt: new Date(),

@@ -28,9 +28,10 @@ async function until(predicate: () => Promise<boolean>, timeoutMs = 15_000): Pro
 test.serial('health turns 503 when Prosody is stopped, and 200 when it is back', async (t) => {
   t.is((await health()).status, 200);
   await stack.stopProsody();
+  // Probe results are reused for half a second (health/healthCheck.ts): await the change.
+  t.true(await until(async () => (await health()).body.checks['prosody'] === 'down'), 'Prosody reported down');
   const down = await health();
   t.is(down.status, 503);
-  t.is(down.body.checks['prosody'], 'down');
   t.true(await until(async () => (await health()).body.checks['component'] === 'down'), 'component reported down');
   t.is(down.body.checks['store'], 'up');
 

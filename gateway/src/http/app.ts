@@ -51,11 +51,9 @@ export function createApp(deps: AppDeps): Koa {
   app.silent = true; // errors are logged by errorHandler
 
   const router = new Router({ prefix: '/api' });
-  healthRoutes(router, deps);
-  const api = createApi(router, {
-    requireAdmin: requireAdmin(deps.accounts),
-    defaultRateLimit: rateLimit(perAddress(createRateLimiter(deps.rates.apiPerAddress))),
-  });
+  const defaultRateLimit = rateLimit(perAddress(createRateLimiter(deps.rates.apiPerAddress)));
+  healthRoutes(router, { ...deps, rateLimit: defaultRateLimit });
+  const api = createApi(router, { requireAdmin: requireAdmin(deps.accounts), defaultRateLimit });
   registerRoutes(api, {
     accounts: deps.accounts,
     rateLimit: rateLimit(perAddress(createRateLimiter(deps.rates.registerPerAddress)), overall(createRateLimiter(deps.rates.registerTotal))),
