@@ -19,7 +19,7 @@ import type { TestStack } from '../harness/stack.ts';
 import type { TestClient } from '../harness/xmppClient.ts';
 import { fixtureArmor, fixtureUser } from '../fixtures/keys/index.ts';
 import { apiClient, makeAdmin, startGatewayStack, type ApiCall } from '../gateway/helpers.ts';
-import { announce, conditionOf, iq, requestOf, verifyServedLog } from './helpers.ts';
+import { createAccountUser, announce, conditionOf, iq, requestOf, verifyServedLog } from './helpers.ts';
 
 let stack: TestStack;
 let api: ApiCall;
@@ -32,7 +32,7 @@ test.before(async () => {
   gateway = stack.gateway.component.jid;
   api = apiClient(stack);
   admin = apiClient(stack, (await makeAdmin(stack, 'root')).token);
-  for (const name of ['alice', 'bob', 'carol', 'mallory']) await stack.createUser(name, `${name}-password-1`);
+  for (const name of ['alice', 'bob', 'carol', 'mallory']) await createAccountUser(stack, name, `${name}-password-1`);
 });
 
 test.after.always(async () => {

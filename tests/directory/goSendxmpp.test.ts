@@ -6,7 +6,7 @@ import { fingerprintOf, fromBase64, readPrivateKey, readPublicKey } from '../../
 import type { TestStack } from '../harness/stack.ts';
 import { apiClient, makeAdmin, startGatewayStack, type ApiCall } from '../gateway/helpers.ts';
 import { type GoSendxmppAccount, goSendxmppAccount, goSendxmppSecretKey, removeHome, runGoSendxmpp } from '../harness/goSendxmpp.ts';
-import { verifyServedLog } from './helpers.ts';
+import { createAccountUser, verifyServedLog } from './helpers.ts';
 
 let stack: TestStack;
 let api: ApiCall;
@@ -16,7 +16,7 @@ test.before(async () => {
   // Records older than a second are re-read on lookup.
   stack = await startGatewayStack({ SEALPOST_DIRECTORY_REFRESH_AFTER: '1' });
   api = apiClient(stack);
-  await stack.createUser('gosend', 'gosend-password-1');
+  await createAccountUser(stack, 'gosend', 'gosend-password-1');
   gosend = goSendxmppAccount(`gosend@${stack.domain}`, 'gosend-password-1', stack.c2sPort);
 });
 

@@ -5,7 +5,18 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { announcePublicKey, type Element, type IqRequest, type PublicKey } from '../../protocol/src/index.ts';
 import { signerMap, verifyAddressLog, type VerifyResult } from '../../gateway/src/directory/logChain.ts';
+import { createAccount } from '../../gateway/src/accounts/createAccount.ts';
+import type { TestStack } from '../harness/stack.ts';
 import type { TestClient } from '../harness/xmppClient.ts';
+
+/**
+ * An account made through the gateway (user record and XMPP account), as registration or an
+ * admin makes it: the directory serves only accounts the gateway knows, so `stack.createUser`
+ * (an XMPP account alone) would never be looked up.
+ */
+export async function createAccountUser(stack: TestStack, localpart: string, password: string): Promise<void> {
+  await createAccount(stack.gateway.accounts, { username: localpart, password, roles: [], source: 'admin' });
+}
 
 /** Sends an IQ and resolves with the reply stanza, result or error. */
 export async function iq(client: TestClient, el: Element, timeoutMs = 10_000): Promise<Element> {

@@ -10,7 +10,7 @@ import type { TestStack } from '../harness/stack.ts';
 import type { TestClient } from '../harness/xmppClient.ts';
 import { fixtureUser } from '../fixtures/keys/index.ts';
 import { startGatewayStack } from '../gateway/helpers.ts';
-import { announce, iq, median, rawGet, type RawResponse } from './helpers.ts';
+import { createAccountUser, announce, iq, median, rawGet, type RawResponse } from './helpers.ts';
 
 const RATE = 80; // lookups per minute per client address in this file's stack
 let stack: TestStack;
@@ -20,7 +20,7 @@ const ALICE_HASH = 'kei1q4tipxxu1yj79k9kfukdhfy631xe';
 
 test.before(async () => {
   stack = await startGatewayStack({ SEALPOST_DIRECTORY_RATE_PER_ADDRESS: `${RATE}/minute` });
-  await stack.createUser('alice', 'alice-password-1');
+  await createAccountUser(stack, 'alice', 'alice-password-1');
   const id = await fixtureUser('alice');
   alice = await stack.xmppClient('alice', 'alice-password-1');
   await announce(alice, id.jid, id.publicKey);

@@ -12,7 +12,7 @@ import { wkdHash } from '../../gateway/src/directory/wkdHash.ts';
 import type { TestStack } from '../harness/stack.ts';
 import type { TestClient } from '../harness/xmppClient.ts';
 import { startGatewayStack } from '../gateway/helpers.ts';
-import { announce, iq } from './helpers.ts';
+import { createAccountUser, announce, iq } from './helpers.ts';
 import { gnupgHome, locateViaWkd, namespacesAvailable } from './support/gnupg.ts';
 
 const DOMAIN = 'wkd.localhost';
@@ -23,7 +23,7 @@ let key: OxKeyPair;
 
 test.before(async () => {
   stack = await startGatewayStack({ SEALPOST_DOMAIN: DOMAIN });
-  await stack.createUser('alice', 'alice-password-1');
+  await createAccountUser(stack, 'alice', 'alice-password-1');
   // The committed fixtures are @localhost keys; this one test needs a key for the dotted domain.
   key = await generateOxKey({ jid: ADDRESS });
   // Over the gateway's WebSocket: the stack's certificate for wkd.localhost is its own.

@@ -78,7 +78,7 @@ function medianRound(results: LoadResult[]): LoadResult {
   return [...results].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(results.length / 2)]!;
 }
 
-/** 10,000 addresses with one key each (Alice's fixture bytes under distinct fingerprints) and a signed `added` entry. */
+/** 10,000 accounts (user records: the directory serves only those) with one key each (Alice's fixture bytes under distinct fingerprints) and a signed `added` entry. */
 async function fill(gateway: Awaited<ReturnType<typeof startGateway>>) {
   const { store, signer } = gateway.directory;
   const keyData = publicKeyBytes((await fixtureUser('alice')).publicKey);
@@ -90,6 +90,7 @@ async function fill(gateway: Awaited<ReturnType<typeof startGateway>>) {
     const local = `user${String(i).padStart(5, '0')}`;
     const address = `${local}@localhost`;
     const fingerprint = (0xf0000000 + i).toString(16).toUpperCase().padStart(40, 'A');
+    await gateway.store.users.insert({ username: local, status: 'active', roles: [], createdAt: now, updatedAt: now, quotaBytes: null, source: 'admin', inviteId: null });
     const entries = buildEntries(address, [{ action: 'added', fingerprint, previousFingerprint: null, keyHash, reason: null }], { global: head, address: undefined }, signer, now);
     await store.keys.commit({
       address,

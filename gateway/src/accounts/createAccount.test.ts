@@ -138,3 +138,33 @@ test('concurrent creations of one name: exactly one wins', async (t) => {
   const results = await Promise.allSettled(Array.from({ length: 5 }, () => createAccount(ctx, input('ivy'))));
   t.is(results.filter((r) => r.status === 'fulfilled').length, 1);
 });
+
+test('the stream drops mid-request: the undo waits for the reconnect, then nothing is left', async (t) => {
+  const { ctx, accounts, store, state, prosody } = setup();
+  state.create = 'timeout'; // Prosody made the account, the reply was lost with the stream
+  state.remove = 'down'; // the first undo attempt meets the component offline
+  let waited = 0;
+  prosody.reachable = async () => {
+    waited++;
+    state.remove = 'ok'; // the component is back
+    return true;
+  };
+  await t.throwsAsync(createAccount(ctx, input('jack')), { message: 'no reply' });
+  t.is(waited, 1);
+  t.false(accounts.has('jack'));
+  t.is(await store.users.get('jack'), undefined);
+});
+
+test('our own interrupted account whose new password cannot be set is deleted with its record', async (t) => {
+  const { ctx, accounts, store, state, prosody } = setup();
+  state.create = 'timeout';
+  state.remove = 'down';
+  await t.throwsAsync(createAccount(ctx, input('kate')));
+  t.is((await store.users.get('kate'))?.status, 'pending');
+  state.create = 'ok';
+  state.remove = 'ok';
+  prosody.setPassword = async () => { throw new AppError('unavailable', 'no reply'); };
+  await t.throwsAsync(createAccount(ctx, input('kate')), { message: 'no reply' });
+  t.false(accounts.has('kate'));
+  t.is(await store.users.get('kate'), undefined);
+});

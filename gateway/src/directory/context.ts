@@ -6,6 +6,7 @@ import { createKeyedLock, type KeyedLock } from '../accounts/keyedLock.ts';
 import type { Logger } from '../log/logger.ts';
 import type { IdGenerator } from '../security/ids.ts';
 import type { Store } from '../store/store.ts';
+import { createGenuineCache, type GenuineCache } from './genuineKeys.ts';
 import { createMissCache, type MissCache } from './missCache.ts';
 import type { LogSigner } from './signer.ts';
 import type { SyncResult } from './syncAddress.ts';
@@ -28,9 +29,11 @@ export interface DirectoryContext {
   inflight: Map<string, Promise<SyncResult>>;
   /** Addresses recently found without keys, so repeated lookups do not each ask Prosody. */
   misses: MissCache;
+  /** Key rows already found to match the signed log (genuineKeys.ts). */
+  genuine: GenuineCache;
 }
 
-export type DirectoryDeps = Omit<DirectoryContext, 'writes' | 'inflight' | 'misses' | 'log'> & { log: Logger; missTtlMs?: number };
+export type DirectoryDeps = Omit<DirectoryContext, 'writes' | 'inflight' | 'misses' | 'genuine' | 'log'> & { log: Logger; missTtlMs?: number };
 
 export async function openDirectory(deps: DirectoryDeps): Promise<DirectoryContext> {
   const { missTtlMs, ...rest } = deps;
@@ -41,5 +44,6 @@ export async function openDirectory(deps: DirectoryDeps): Promise<DirectoryConte
     writes: createKeyedLock(),
     inflight: new Map(),
     misses: createMissCache({ ttlMs: missTtlMs ?? Math.min(deps.refreshAfterMs, 60_000), maxEntries: 10_000 }),
+    genuine: createGenuineCache(50_000),
   };
 }

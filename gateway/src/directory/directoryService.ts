@@ -12,6 +12,7 @@ import { lookupAddress, lookupFingerprint } from './lookupKeys.ts';
 import { buildKeys, type DirectoryKey, NS_DIRECTORY, parseLookup, parsePublishedNotice } from '@sealpost/protocol';
 import { syncAddress } from './syncAddress.ts';
 import { parseAddress } from './address.ts';
+import { isKnownAccount } from './knownAccount.ts';
 
 export interface DirectoryServiceDeps {
   noticeLimiter: RateLimiter;
@@ -23,6 +24,7 @@ export function registerDirectoryService(component: GatewayComponent, ctx: Direc
     parseOrBadRequest(() => parsePublishedNotice(element));
     const sender = senderOf(from);
     if (!sender.endsWith(`@${ctx.domain}`)) throw new AppError('forbidden', 'notices are taken from local accounts only');
+    if (!(await isKnownAccount(ctx, sender))) throw new AppError('forbidden', 'notices are taken from local accounts of this gateway only');
     limit(deps.noticeLimiter, sender);
     const result = await syncAddress(ctx, sender, 'published');
     return buildKeys({

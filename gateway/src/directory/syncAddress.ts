@@ -1,10 +1,12 @@
 // Use case: bring one address's directory record in line with its PEP nodes (on the owner's
 // "I published" notice, on a lookup that finds the record missing or stale, or on an admin's
 // refresh). Accepted keys, removals and replacements are logged; refusals are recorded.
+import { AppError } from '../errors.ts';
 import type { KeyLogEntry, KeyRecord, KeySource } from '../store/store.ts';
 import { buildEntries } from './buildEntries.ts';
 import type { DirectoryContext } from './context.ts';
 import { keyDigest } from './logEntry.ts';
+import { isKnownAccount } from './knownAccount.ts';
 import { hasMailUserId } from './mailUserId.ts';
 import { type PepRefusal, readPepKeys } from './pepKeys.ts';
 import { type FetchedKey, planChanges } from './planChanges.ts';
@@ -24,7 +26,8 @@ export interface SyncResult {
  * Reads `address`'s PEP nodes and applies the difference. Concurrent calls for one address
  * share the read in progress, except owner notices, which always read after it (the owner
  * may have published after that read began). Throws PepUnavailableError when Prosody does
- * not answer; nothing changes then.
+ * not answer; nothing changes then. Only accounts of this gateway are read (knownAccount.ts):
+ * anything else is `not_found`, before any request to Prosody.
  */
 export function syncAddress(ctx: DirectoryContext, address: string, source: KeySource): Promise<SyncResult> {
   const running = ctx.inflight.get(address);
@@ -39,6 +42,7 @@ export function syncAddress(ctx: DirectoryContext, address: string, source: KeyS
 }
 
 async function sync(ctx: DirectoryContext, address: string, source: KeySource): Promise<SyncResult> {
+  if (!(await isKnownAccount(ctx, address))) throw new AppError('not_found', 'no account of this server has this address');
   const readAt = ctx.now();
   const pep = await readPepKeys(ctx.pep, address, readAt);
   const local = address.slice(0, address.lastIndexOf('@'));

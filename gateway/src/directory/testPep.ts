@@ -53,9 +53,17 @@ export interface TestDirectory {
   close(): Promise<void>;
 }
 
-/** A directory over an in-memory SQLite store, a fake PEP service and a settable clock. */
-export async function testDirectory(options: { refreshAfterMs?: number } = {}): Promise<TestDirectory> {
+/**
+ * A directory over an in-memory SQLite store, a fake PEP service and a settable clock. The
+ * `accounts` (local parts; alice and nobody by default) have active user records: the
+ * directory serves only accounts of the gateway.
+ */
+export async function testDirectory(options: { refreshAfterMs?: number; accounts?: string[] } = {}): Promise<TestDirectory> {
   const store = openSqliteStore(':memory:');
+  const created = new Date('2029-12-31T00:00:00.000Z');
+  for (const username of options.accounts ?? ['alice', 'nobody']) {
+    await store.users.insert({ username, status: 'active', roles: [], createdAt: created, updatedAt: created, quotaBytes: null, source: 'admin', inviteId: null });
+  }
   const pep = fakePep();
   const clock = { now: new Date('2030-01-01T00:00:00.000Z') };
   const ctx = await openDirectory({

@@ -4,6 +4,7 @@
 import { buildAdminCommand, parseCommandResponse, parseOnlineUsers, type AdminCommand, type CommandResponse } from '@sealpost/protocol';
 import { AppError } from '../errors.ts';
 import type { GatewayComponent } from './component.ts';
+import { isValidLocalpart, StanzaRefusedError } from './stanzaGuard.ts';
 
 export async function runAdminCommand(component: GatewayComponent, domain: string, command: AdminCommand): Promise<CommandResponse> {
   const reply = await component.request(buildAdminCommand({ to: domain, from: component.jid, ...command }));
@@ -20,7 +21,11 @@ function noteToError(command: string, text: string): AppError {
   return new AppError('internal', `${command} failed: ${text}`);
 }
 
-const jidOf = (domain: string, localpart: string) => `${localpart}@${domain}`;
+/** The account's bare JID; a localpart that is not one (RFC 7622 §3.3) would name another address. */
+function jidOf(domain: string, localpart: string): string {
+  if (!isValidLocalpart(localpart)) throw new StanzaRefusedError('not a valid XMPP localpart (RFC 7622 §3.3)');
+  return `${localpart}@${domain}`;
+}
 
 export const addUser = (c: GatewayComponent, domain: string, localpart: string, password: string) =>
   runAdminCommand(c, domain, { command: 'add-user', jid: jidOf(domain, localpart), password });

@@ -2,10 +2,11 @@
 // forever with backoff (its own loop, see below), answers IQs through registered handlers
 // and sends IQ requests.
 import { component as createXmppComponent, type Component as XmppComponent } from '@xmpp/component';
-import { xml, type Element } from '@sealpost/protocol';
+import { findForbiddenXmlChar, sanitizeXmlText, xml, type Element } from '@sealpost/protocol';
 import type { Logger } from '../log/logger.ts';
 import { AppError, errorCodes, toAppError } from '../errors.ts';
 import { createIqTracker } from './iqTracker.ts';
+import { assertSendable, StanzaRefusedError } from './stanzaGuard.ts';
 
 /** The request was never sent (no connection): the server certainly did not act on it. */
 export class NotConnectedError extends AppError {
@@ -13,6 +14,11 @@ export class NotConnectedError extends AppError {
     super('unavailable', 'the XMPP server is not reachable');
     this.name = 'NotConnectedError';
   }
+}
+
+/** Whether a request failed before anything was written: the server cannot have acted on it. */
+export function neverSent(err: unknown): boolean {
+  return err instanceof NotConnectedError || err instanceof StanzaRefusedError;
 }
 
 export interface ComponentDeps {
@@ -95,12 +101,19 @@ export function createComponent(deps: ComponentDeps): GatewayComponent {
     const handler = handlers.get(key(stanza.attrs.type, element.getNS() ?? '', element.name));
     if (!handler) return errorElement('cancel', 'service-unavailable');
     try {
-      return (await handler({ from: stanza.attrs.from ?? '', element, stanza })) ?? true;
+      const reply = await handler({ from: stanza.attrs.from ?? '', element, stanza });
+      // A reply with a character XML forbids would close our stream (stanzaGuard.ts).
+      const forbidden = reply ? findForbiddenXmlChar(reply) : undefined;
+      if (forbidden) {
+        log.error({ forbidden, request: element.name }, 'iq reply not sent: a character XML 1.0 forbids');
+        return errorElement('wait', 'internal-server-error');
+      }
+      return reply ?? true;
     } catch (err) {
       const e = toAppError(err);
       if (!e.expose) log.error({ err }, 'iq handler failed');
       const spec = errorCodes[e.code];
-      return errorElement(spec.type, spec.xmpp, e.expose ? e.message : undefined);
+      return errorElement(spec.type, spec.xmpp, e.expose ? sanitizeXmlText(e.message) : undefined);
     }
   });
 
@@ -159,6 +172,7 @@ export function createComponent(deps: ComponentDeps): GatewayComponent {
       online = false;
     },
     async request(iq, timeoutMs = 10_000) {
+      assertSendable(iq);
       if (!online) throw new NotConnectedError();
       const pending = iqs.track(iq, timeoutMs);
       await xmpp.send(iq).catch((err: Error) => iqs.fail(iq.attrs.id!, new AppError('unavailable', err.message)));
@@ -168,6 +182,7 @@ export function createComponent(deps: ComponentDeps): GatewayComponent {
       handlers.set(key(type, xmlns, name), handler);
     },
     async send(stanza) {
+      assertSendable(stanza);
       if (!online) throw new NotConnectedError();
       await xmpp.send(stanza);
     },

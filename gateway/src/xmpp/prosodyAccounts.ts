@@ -15,6 +15,8 @@ export interface ProsodyAccounts {
   enable(localpart: string): Promise<void>;
   /** Localparts of the users with at least one session on our domain. */
   online(): Promise<string[]>;
+  /** Resolves true once requests can be sent (now, or after a reconnect within `timeoutMs`). */
+  reachable?(timeoutMs: number): Promise<boolean>;
 }
 
 export function createProsodyAccounts(component: GatewayComponent, domain: string): ProsodyAccounts {
@@ -51,6 +53,16 @@ export function createProsodyAccounts(component: GatewayComponent, domain: strin
         .filter((bare) => bare.endsWith(suffix))
         .map((bare) => bare.slice(0, -suffix.length));
       return [...new Set(locals)].sort();
+    },
+    async reachable(timeoutMs) {
+      if (component.isOnline()) return true;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+      try {
+        return await Promise.race([component.whenOnline().then(() => true), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }

@@ -1,10 +1,11 @@
 // The Web Key Directory (draft-koch-openpgp-webkey-service §3.1), served from the key
 // directory: the direct method `/.well-known/openpgpkey/hu/HASH?l=LOCAL` and the advanced
 // method `/.well-known/openpgpkey/DOMAIN/hu/HASH` (for deployments that point
-// `openpgpkey.DOMAIN` here), plus the `policy` files. Answers the binary keys of our domain
-// that carry the mail address and are not marked compromised, concatenated.
+// `openpgpkey.DOMAIN` here), plus the `policy` files. Answers the binary keys of our domain's
+// accounts that carry the mail address and are not marked compromised, concatenated.
 import type Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
+import { addressOfLocalPart } from '../../../directory/address.ts';
 import type { DirectoryContext } from '../../../directory/context.ts';
 import { lookupWkd } from '../../../directory/lookupKeys.ts';
 import { AppError } from '../../../errors.ts';
@@ -28,6 +29,10 @@ export function wkdRoutes(router: Router, deps: { directory: DirectoryContext; g
     const query = wkdQuery.safeParse(ctx.query);
     if (!params.success) throw new AppError('bad_request', 'not a Web Key Directory hash', { field: 'hash' });
     if (!query.success) throw new AppError('bad_request', 'l: a local part of at most 64 characters', { field: 'l' });
+    // `l` is only a local part: with `@` or `/` it would name another domain or a full JID.
+    if (query.data.l !== undefined && addressOfLocalPart(query.data.l, directory.domain) === undefined) {
+      throw new AppError('bad_request', 'l: not a local part of an address of this server', { field: 'l' });
+    }
     if (params.data.domain !== undefined) ourDomain(directory, params.data.domain);
     const records = await lookupWkd(directory, params.data.hash, query.data.l);
     if (records.length === 0) throw new AppError('not_found', 'no key for this address');

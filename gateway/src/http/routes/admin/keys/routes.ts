@@ -2,7 +2,9 @@
 // (removed keys, refusals, its log verified), refresh an address from PEP, mark a key
 // compromised, export and verify the whole change log.
 import type { DirectoryContext } from '../../../../directory/context.ts';
-import { signerMap, verifyAddressLog } from '../../../../directory/logChain.ts';
+import { isKnownAccount } from '../../../../directory/knownAccount.ts';
+import { verifyAddressKeys } from '../../../../directory/keyRows.ts';
+import { signerMap } from '../../../../directory/logChain.ts';
 import { LOG_FORMAT } from '../../../../directory/logEntry.ts';
 import { markCompromised } from '../../../../directory/markCompromised.ts';
 import { syncAddress } from '../../../../directory/syncAddress.ts';
@@ -47,7 +49,7 @@ export function adminKeyRoutes(api: Api, directory: DirectoryContext): void {
 
   api.route({
     method: 'get', path: '/admin/keys/log/verify', tag, auth: 'admin',
-    summary: 'Verify the whole change log: hashes, signatures and both chains',
+    summary: 'Verify the whole change log (hashes, signatures, both chains) and that every current key row holds the bytes its log entry recorded',
     success: { status: 200, description: '{ ok, entries, head } or { ok: false, seq, problem }' },
     async handler() {
       return verifyDirectoryLog(directory);
@@ -56,7 +58,7 @@ export function adminKeyRoutes(api: Api, directory: DirectoryContext): void {
 
   api.route({
     method: 'get', path: '/admin/keys/:jid', tag, auth: 'admin', params: jidParams,
-    summary: "An address's key history: every key it had, refusals, and its verified change log",
+    summary: "An address's key history: every key it had, refusals, and its change log verified (with the key rows against it)",
     success: { status: 200, description: '{ address, keys, refusals, log, verification, checkedAt }' },
     async handler(_ctx, { params }) {
       const [history, refusals, log, signers, checkedAt] = await Promise.all([
@@ -71,7 +73,7 @@ export function adminKeyRoutes(api: Api, directory: DirectoryContext): void {
         keys: history.map(presentKeyAdmin),
         refusals: refusals.map(presentRefusal),
         log: log.map(presentEntry),
-        verification: verifyAddressLog(log, signerMap(signers)),
+        verification: verifyAddressKeys(log, history, signerMap(signers)),
         checkedAt: checkedAt?.toISOString() ?? null,
       };
     },
@@ -80,9 +82,10 @@ export function adminKeyRoutes(api: Api, directory: DirectoryContext): void {
   api.route({
     method: 'post', path: '/admin/keys/:jid/refresh', tag, auth: 'admin', params: jidParams,
     summary: "Read an address's PEP nodes now and apply what changed",
-    success: { status: 200, description: '{ address, keys, refused, changes }' }, errors: ['unavailable'],
+    success: { status: 200, description: '{ address, keys, refused, changes }' }, errors: ['not_found', 'unavailable'],
     async handler(_ctx, { params }) {
       if (!params.jid.endsWith(`@${directory.domain}`)) throw new AppError('bad_request', 'only addresses of this server are in the directory', { field: 'jid' });
+      if (!(await isKnownAccount(directory, params.jid))) throw new AppError('not_found', 'no account of this server has this address');
       const result = await syncAddress(directory, params.jid, 'admin');
       return { address: result.address, keys: result.keys.map(presentKey), refused: result.refused, changes: result.changes.map(presentEntry) };
     },
