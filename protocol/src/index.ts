@@ -10,6 +10,7 @@ export * from './datetime.ts';
 // XML
 export * from './xml/element.ts';
 export * from './xml/parse.ts';
+export * from './xml/chars.ts';
 export * from './forms/dataForm.ts';
 
 // OpenPGP keys (XEP-0373 §4)
@@ -65,3 +66,6 @@ export * from './stanzas/upload.ts';
 export * from './stanzas/directory.ts';
 export * from './stanzas/gatewayToken.ts';
 export * from './stanzas/fileMetadata.ts';
+
+// Passwords (RFC 8265 OpaqueString, SASLprep-stable; docs/passwords.md)
+export * from './password/opaqueString.ts';

@@ -1,5 +1,7 @@
 // The CLI's commands: each maps to one API call and prints a short human answer (or the raw
-// JSON with --json). The API does the work and the checks; the CLI only asks and shows.
+// JSON with --json). The API does the work and the checks; the CLI only asks and shows (and
+// refuses a password the API would refuse, before sending it: the same preparation).
+import { preparePassword } from '@sealpost/protocol';
 import type { ApiClient } from './apiClient.ts';
 import { CliError } from './apiClient.ts';
 
@@ -31,11 +33,17 @@ const query = (params: Record<string, string | number | boolean | undefined>) =>
   const q = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== false).map(([k, v]): [string, string] => [k, String(v)]));
   return q.size ? `?${q}` : '';
 };
+/** RFC 8265 OpaqueString, as the API applies it (docs/passwords.md): refused with the reason, exit code 2. */
+const prepared = (password: string): string => {
+  const result = preparePassword(password);
+  if (!result.ok) throw new CliError(`password: ${result.problem.reason}`, 2);
+  return result.password;
+};
 const userLine = (x: Json) => `${x['username']}\t${x['status']}${x['admin'] ? '\tadmin' : ''}\tcreated ${x['createdAt']}`;
 
 async function newAccount(input: CommandInput, admin: boolean): Promise<Json> {
   const username = arg(input, 'username');
-  const password = str(input.options, 'password') ?? (await input.password(`Password for ${username}`));
+  const password = prepared(str(input.options, 'password') ?? (await input.password(`Password for ${username}`)));
   const res = await input.api.call('POST', '/admin/users', { username, password, admin, adopt: input.options['adopt'] === true });
   input.print(`created ${admin ? 'admin ' : ''}${(res['user'] as Json)['jid']}`);
   return res;
@@ -87,7 +95,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'reset-password <username> [--password P]', summary: "set a user's password",
     async run(i) {
       const username = arg(i, 'username');
-      const password = str(i.options, 'password') ?? (await i.password(`New password for ${username}`));
+      const password = prepared(str(i.options, 'password') ?? (await i.password(`New password for ${username}`)));
       await i.api.call('POST', `/admin/users/${u(username)}/password`, { password });
       i.print(`${username}: password set, sessions ended`);
       return {};

@@ -1,4 +1,5 @@
 // Zod fields shared by the route schemas (each route's own schema.ts composes them).
+import { preparePassword } from '@sealpost/protocol';
 import { z } from 'zod';
 import { checkUsername } from '../accounts/usernamePolicy.ts';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from '../accounts/passwordPolicy.ts';
@@ -19,8 +20,20 @@ export const newUsername = (options: { allowReserved?: boolean } = {}) =>
 /** An existing username in a path: normalised the same way, never reserved-checked. */
 export const usernameParam = newUsername({ allowReserved: true });
 
-/** A new password; checked against the username by the enclosing object (`passwordRule`). */
-export const password = z.string().max(PASSWORD_MAX_LENGTH * 4).meta({ description: 'at least 10 characters, not a common password' });
+/**
+ * A new password, prepared (RFC 8265 OpaqueString, docs/passwords.md): the prepared form is
+ * what the handler gets and sends to Prosody. The enclosing object checks the rest (`passwordRule`).
+ */
+export const password = z
+  .string()
+  .max(PASSWORD_MAX_LENGTH * 4)
+  .transform((raw, ctx) => {
+    const prepared = preparePassword(raw);
+    if (prepared.ok) return prepared.password;
+    ctx.addIssue({ code: 'custom', message: prepared.problem.reason, params: { code: 'weak_password' } });
+    return z.NEVER;
+  })
+  .meta({ description: 'at least 10 characters, not a common password; prepared as RFC 8265 OpaqueString and refused when SASLprep would change it' });
 
 /** Object-level check of `password` (and `username` when present). */
 export function passwordRule(value: { password: string; username?: string }, ctx: z.RefinementCtx): void {

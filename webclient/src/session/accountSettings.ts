@@ -2,6 +2,7 @@
 // password, delete the account. And the sign-up errors people read.
 import type { Element } from '@sealpost/protocol';
 import { parseJid } from '@sealpost/protocol/jid.ts';
+import { preparePassword } from '@sealpost/protocol/password/opaqueString.ts';
 import { buildCancelRegistration, buildChangePassword, parseRegisterResult } from '@sealpost/protocol/stanzas/register.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import type { SessionStore } from '../stores/sessionStore.ts';
@@ -36,8 +37,14 @@ export function createAccountSettings(deps: AccountSettingsDeps) {
     /** XEP-0077 §3.3. */
     async changePassword(next: string): Promise<boolean> {
       const { local, domain } = parseJid(session.jid.value);
+      // The same preparation as at sign-up (RFC 8265 OpaqueString; docs/passwords.md).
+      const prepared = preparePassword(next);
+      if (!prepared.ok) {
+        fail('settings.passwordFailed', new Error(prepared.problem.reason));
+        return false;
+      }
       try {
-        parseRegisterResult(await deps.iq(buildChangePassword({ to: domain, username: local ?? '', password: next })));
+        parseRegisterResult(await deps.iq(buildChangePassword({ to: domain, username: local ?? '', password: prepared.password })));
       } catch (err) {
         fail('settings.passwordFailed', err);
         return false;

@@ -3,6 +3,7 @@
 // with resumption, and reconnection with exponential backoff and jitter.
 import { client, type Client } from '@xmpp/client';
 import type { Element } from '@sealpost/protocol';
+import { plainPassword } from './plainPassword.ts';
 import { type ScramClient, type ScramKeys, scramMechanism } from './scram.ts';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'reconnecting';
@@ -60,7 +61,7 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
       if (!mech) throw new AuthenticationError('no supported SASL mechanism');
       if (mech === 'PLAIN' && options.password === undefined) throw new AuthenticationError('password needed');
       const creds: Record<string, unknown> = { username: options.username };
-      if (options.password !== undefined) creds['password'] = options.password;
+      if (options.password !== undefined) creds['password'] = mech === 'PLAIN' ? plainPassword(options.password) : options.password;
       if (options.scramKeys) creds['keys'] = options.scramKeys;
       await authenticate(creds, mech);
     },

@@ -3,6 +3,7 @@
 // here SaltedPassword is one WebCrypto PBKDF2 deriveBits call, which is exactly Hi()
 // (RFC 5802 §2.2: Hi is PBKDF2 with HMAC as the PRF and dkLen = the hash length).
 // The derived ClientKey/ServerKey can be kept (wrapped) so a reload logs in without the password.
+import { passwordForLogin } from '@sealpost/protocol/password/opaqueString.ts';
 
 export type ScramHash = 'SHA-1' | 'SHA-256';
 
@@ -71,8 +72,9 @@ async function hmac(hash: ScramHash, key: Uint8Array, data: string | Uint8Array)
 
 /** Hi(password, salt, i) in one PBKDF2 call (RFC 5802 §2.2). */
 export async function saltedPassword(hash: ScramHash, password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-  // SASLprep (RFC 4013) is approximated by NFKC, which covers its mapping for common input.
-  const key = await crypto.subtle.importKey('raw', enc.encode(password.normalize('NFKC')), 'PBKDF2', false, ['deriveBits']);
+  // RFC 5802 §2.2: Hi() runs over the prepared password. The server hashed SASLprep(password)
+  // (RFC 4013) when it was set; passwordForLogin gives those bytes (docs/passwords.md).
+  const key = await crypto.subtle.importKey('raw', enc.encode(passwordForLogin(password)), 'PBKDF2', false, ['deriveBits']);
   const bits = hash === 'SHA-1' ? 160 : 256;
   return new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash, salt: new Uint8Array(salt), iterations }, key, bits));
 }

@@ -6,6 +6,7 @@ import { useApp } from '../context.ts';
 import { Field } from '../common/Field.tsx';
 import { ErrorMessage } from '../common/ErrorMessage.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
+import { newPasswordError } from '../auth/passwordProblem.ts';
 
 export function SettingsView() {
   const { controller, session, i18n } = useApp();
@@ -34,14 +35,14 @@ export function SettingsView() {
       </div>
       <form class="card stack" onSubmit={async (e) => {
         e.preventDefault();
-        if (pw.length < 10 || pw !== pw2) return;
+        if (pw !== pw2 || newPasswordError(t, pw, 10)) return;
         setPwDone(await controller.changePassword(pw));
         setPw('');
         setPw2('');
       }}>
         <h3>{t('settings.password')}</h3>
         <Field id="new-password" label={t('settings.newPassword')} type="password" autocomplete="new-password" required minLength={10}
-          value={pw} onInput={(e) => { setPw(e.currentTarget.value); setPwDone(false); }} />
+          value={pw} error={newPasswordError(t, pw, 0)} onInput={(e) => { setPw(e.currentTarget.value); setPwDone(false); }} />
         <Field id="new-password2" label={t('signup.confirm')} type="password" autocomplete="new-password" required
           value={pw2} error={pw2 && pw !== pw2 ? t('signup.mismatch') : undefined} onInput={(e) => setPw2(e.currentTarget.value)} />
         <button type="submit" class="primary">{t('settings.changePassword')}</button>
