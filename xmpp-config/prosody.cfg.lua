@@ -68,6 +68,7 @@ modules_enabled = {
 	"register";  -- XEP-0077: password change and account deletion by the user
 	"adhoc"; "admin_adhoc"; -- XEP-0050/XEP-0133: the gateway's admin commands
 	"sealpost_disable_user"; -- XEP-0133 disable-user/reenable-user (modules/, not in 0.12)
+	"sealpost_stanza_size"; -- the stanza size limits below hold with 1 MiB reads (modules/)
 	-- Transports
 	"websocket"; -- RFC 7395: the web client (through the gateway's proxy)
 	"http";
@@ -107,14 +108,13 @@ s2s_secure_auth = not IS_LOCAL
 -- interface; Prosody's HTTP port is never exposed. Without this, login over ws:// is hidden.
 consider_websocket_secure = true
 
--- In-band registration (XEP-0077) only from loopback: the gateway registers people through
--- its own API (with invites and rate limits) using XEP-0133; users can still change their
--- password or delete their account over XMPP.
-allow_registration = true
-allowlist_registration_only = true
-registration_allowlist = { "127.0.0.1", "::1" }
-registration_watchers = {} -- no chat message to admins per sign-up
-min_seconds_between_registrations = 0
+-- In-band registration (XEP-0077 §3.1) is off for every client, loopback included: the
+-- gateway's proxy reaches Prosody from loopback, so an address allowlist let anyone sign up
+-- through /xmpp-websocket. Accounts are created only by the gateway (its API, with invites and
+-- rate limits, and XEP-0133 add-user from its component). With allow_registration = false,
+-- mod_register still loads mod_user_account_management: users keep password change (§3.3)
+-- and account removal (§3.2) over XMPP.
+allow_registration = false
 
 -- Ports and interfaces. Public: client (STARTTLS and direct TLS) and server-to-server.
 -- Internal: the component port (the gateway) and HTTP (reached only through the gateway).
@@ -139,8 +139,13 @@ network_default_read_size = 1048576
 -- http_max_content_size stays at its default: larger values make Prosody hold bodies in memory.
 
 -- Stanza size limits: an OX message with an encrypted thumbnail stays well below 512 KiB.
-c2s_stanza_size_limit = 512 * 1024
-s2s_stanza_size_limit = 512 * 1024
+-- One limit for every path: c2s (STARTTLS and direct TLS), the WebSocket endpoint (mod_websocket
+-- applies c2s_stanza_size_limit to each frame and feeds the c2s stream) and s2s. Over the limit
+-- the stream is closed with <policy-violation/> (RFC 6120 §4.9.3.12); mod_sealpost_stanza_size
+-- makes the check hold with the large reads below.
+local STANZA_SIZE_LIMIT = number("SEALPOST_STANZA_SIZE_LIMIT", 512 * 1024)
+c2s_stanza_size_limit = STANZA_SIZE_LIMIT
+s2s_stanza_size_limit = STANZA_SIZE_LIMIT
 -- Bandwidth per connection (mod_limits): generous for people, a brake for floods.
 limits = {
 	c2s = { rate = os.getenv("SEALPOST_C2S_RATE") or "256kb/s"; burst = "4s" };

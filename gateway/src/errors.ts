@@ -22,6 +22,9 @@ export const errorCodes = {
   invite_used_up: { http: 410, xmpp: 'gone', type: 'cancel' },
   last_admin: { http: 409, xmpp: 'conflict', type: 'cancel' },
   unsupported_media_type: { http: 415, xmpp: 'bad-request', type: 'modify' },
+  // The proxy to Prosody's HTTP services
+  method_not_allowed: { http: 405, xmpp: 'not-allowed', type: 'cancel' },
+  upgrade_required: { http: 426, xmpp: 'bad-request', type: 'modify' },
 } as const satisfies Record<string, { http: number; xmpp: string; type: 'auth' | 'cancel' | 'modify' | 'wait' }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.ts';
 import type { Logger } from './log/logger.ts';
 import { createApp } from './http/app.ts';
-import { attachWebSocketProxy } from './http/prosodyProxy.ts';
+import { attachWebSocketProxy } from './http/proxy/websocketUpgrade.ts';
+import { createUploadLimiter } from './http/proxy/uploadLimiter.ts';
+import { createAddressResolver } from './security/clientAddress.ts';
 import { createComponent, type GatewayComponent } from './xmpp/component.ts';
 import { probeTcp } from './xmpp/probe.ts';
 import { createHealthCheck } from './health/healthCheck.ts';
@@ -89,6 +91,7 @@ export async function startGateway(config: Config & { component: { secret: strin
     log,
     webclientDir: config.webclientDir ?? defaultWebclientDir(),
     prosodyHttpOrigin,
+    proxy: { host: config.domain, idleTimeoutMs: config.http.idleTimeoutMs, uploads: createUploadLimiter(config.http.uploadsPerAddress) },
     health: createHealthCheck({
       checkProsody: () => probeTcp(config.prosody.host, config.prosody.c2sPort),
       componentOnline: () => component.isOnline(),
@@ -110,10 +113,26 @@ export async function startGateway(config: Config & { component: { secret: strin
     },
   });
 
-  const server = createServer(app.callback());
+  const { idleTimeoutMs, headersTimeoutMs } = config.http;
+  const server = createServer(
+    // Expired header timeouts are found by a periodic sweep: sweep often enough for the bound.
+    { connectionsCheckingInterval: Math.max(250, Math.min(30_000, Math.floor(headersTimeoutMs / 4))) },
+    app.callback(),
+  );
   server.keepAliveTimeout = 65_000;
-  server.requestTimeout = 0; // large uploads stream through for as long as they need
-  attachWebSocketProxy(server, prosodyHttpOrigin, log);
+  // No bound on a whole request (a large upload streams for as long as it needs), but slow
+  // headers and connections that go silent mid-request (no byte either way) are closed.
+  server.requestTimeout = 0;
+  server.headersTimeout = headersTimeoutMs;
+  server.timeout = idleTimeoutMs;
+  attachWebSocketProxy(server, {
+    origin: prosodyHttpOrigin,
+    host: config.domain,
+    resolveAddress: createAddressResolver(config.http.trustedProxies),
+    idleTimeoutMs,
+    stanzaSizeLimit: config.prosody.stanzaSizeLimit,
+    log,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.http.port, config.http.listen, () => resolve());

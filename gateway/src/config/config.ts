@@ -58,6 +58,10 @@ const schema = z.object({
   SEALPOST_DIRECTORY_REFRESH_AFTER: z.coerce.number().int().min(1).max(30 * 86_400).default(3600),
   SEALPOST_DIRECTORY_RATE_PER_ADDRESS: rate.default({ count: 300, windowMs: 60_000 }),
   SEALPOST_DIRECTORY_SIGNING_KEY: z.string().min(1).optional(),
+  SEALPOST_HTTP_IDLE_TIMEOUT: z.coerce.number().int().min(1).max(3600).default(30),
+  SEALPOST_HTTP_HEADERS_TIMEOUT: z.coerce.number().int().min(1).max(600).default(20),
+  SEALPOST_UPLOADS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(4),
+  SEALPOST_STANZA_SIZE_LIMIT: z.coerce.number().int().min(10_000).max(16 * 1024 * 1024).default(512 * 1024),
 });
 
 export interface RateLimit {
@@ -68,7 +72,18 @@ export interface RateLimit {
 export interface Config {
   domain: string;
   dataDir: string;
-  http: { listen: string; port: number; publicUrl: string; trustedProxies: string[] };
+  http: {
+    listen: string;
+    port: number;
+    publicUrl: string;
+    trustedProxies: string[];
+    /** A connection (or proxied request) that moves no byte for this long is closed. */
+    idleTimeoutMs: number;
+    /** Time a client has to send a request's headers. */
+    headersTimeoutMs: number;
+    /** Uploads (PUT /file_share/...) one client address may run at once. */
+    uploadsPerAddress: number;
+  };
   prosody: {
     host: string;
     c2sPort: number;
@@ -76,6 +91,8 @@ export interface Config {
     s2sPort: number;
     componentPort: number;
     httpPort: number;
+    /** Largest stanza Prosody accepts on c2s, WebSocket and s2s (read by prosody.cfg.lua too). */
+    stanzaSizeLimit: number;
   };
   component: { jid: string; secret: string | undefined };
   mongodbUri: string | undefined;
@@ -136,6 +153,9 @@ export function readConfig(
       port: e.SEALPOST_HTTP_PORT,
       publicUrl: (e.SEALPOST_PUBLIC_URL ?? `http://localhost:${e.SEALPOST_HTTP_PORT}`).replace(/\/+$/, ''),
       trustedProxies: e.SEALPOST_TRUSTED_PROXIES,
+      idleTimeoutMs: e.SEALPOST_HTTP_IDLE_TIMEOUT * 1000,
+      headersTimeoutMs: e.SEALPOST_HTTP_HEADERS_TIMEOUT * 1000,
+      uploadsPerAddress: e.SEALPOST_UPLOADS_PER_ADDRESS,
     },
     prosody: {
       host: e.SEALPOST_PROSODY_HOST,
@@ -144,6 +164,7 @@ export function readConfig(
       s2sPort: e.SEALPOST_S2S_PORT,
       componentPort: e.SEALPOST_COMPONENT_PORT,
       httpPort: e.SEALPOST_XMPP_HTTP_PORT,
+      stanzaSizeLimit: e.SEALPOST_STANZA_SIZE_LIMIT,
     },
     component: { jid: e.SEALPOST_GATEWAY_JID ?? `gateway.${e.SEALPOST_DOMAIN}`, secret: e.SEALPOST_COMPONENT_SECRET },
     mongodbUri: e.SEALPOST_MONGODB_URI,

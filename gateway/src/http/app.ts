@@ -28,7 +28,8 @@ import { keyRoutes } from './routes/keys/routes.ts';
 import { lookupGuard } from './routes/keys/guard.ts';
 import { wkdRoutes } from './routes/wkd/routes.ts';
 import { adminKeyRoutes } from './routes/admin/keys/routes.ts';
-import { prosodyHttpProxy } from './prosodyProxy.ts';
+import { prosodyHttpProxy } from './proxy/httpProxy.ts';
+import type { UploadLimiter } from './proxy/uploadLimiter.ts';
 
 export interface AppDeps extends HealthDeps {
   log: Logger;
@@ -36,6 +37,8 @@ export interface AppDeps extends HealthDeps {
   webclientDir: string;
   /** Prosody's internal HTTP origin, e.g. http://127.0.0.1:5280. */
   prosodyHttpOrigin: string;
+  /** The proxy to Prosody's uploads: its Host (the XMPP domain), idle bound and upload cap. */
+  proxy: { host: string; idleTimeoutMs: number; uploads: UploadLimiter };
   accounts: AccountsContext;
   directory: DirectoryContext;
   publicUrl: string;
@@ -73,9 +76,10 @@ export function createApp(deps: AppDeps): Koa {
 
   app.use(errorHandler(log));
   app.use(securityHeaders());
-  app.use(clientAddress(createAddressResolver(deps.trustedProxies)));
+  const resolveAddress = createAddressResolver(deps.trustedProxies);
+  app.use(clientAddress(resolveAddress));
   app.use(cors(deps.corsOrigins));
-  app.use(prosodyHttpProxy(deps.prosodyHttpOrigin, log));
+  app.use(prosodyHttpProxy({ origin: deps.prosodyHttpOrigin, resolveAddress, log, ...deps.proxy }));
   app.use(wellKnown.routes());
   app.use(router.routes());
   app.use(router.allowedMethods());

@@ -13,6 +13,26 @@
 
 export type ReplayVerdict = 'new' | 'duplicate' | 'replay';
 
+/** Most digests a cache keeps by default (memory here, or a persistent one elsewhere). */
+export const DEFAULT_REPLAY_MAX_ENTRIES = 100_000;
+
+/**
+ * The rule above, for any cache: how a sighting under `occurrence` relates to what is
+ * remembered for its digest (`seen`, unless expired at `now`), and what to remember after it.
+ * A 'replay' changes nothing.
+ */
+export function classifySighting(
+  seen: { occurrence: string | undefined; expiresAt: number } | undefined,
+  sighting: { occurrence: string | undefined; expiresAt: number },
+  now: number,
+): { verdict: ReplayVerdict; remember: { occurrence: string | undefined; expiresAt: number } | undefined } {
+  if (!seen || seen.expiresAt <= now) return { verdict: 'new', remember: { ...sighting } };
+  if (seen.occurrence !== undefined && sighting.occurrence !== undefined && seen.occurrence !== sighting.occurrence) {
+    return { verdict: 'replay', remember: undefined };
+  }
+  return { verdict: 'duplicate', remember: { occurrence: seen.occurrence ?? sighting.occurrence, expiresAt: seen.expiresAt } };
+}
+
 export interface ReplayCache {
   /** Records `digest` (with its occurrence when known) and classifies this sighting. */
   checkAndRecord(entry: { digest: string; occurrence: string | undefined; expiresAt: number }): ReplayVerdict | Promise<ReplayVerdict>;
@@ -31,7 +51,7 @@ export interface MemoryReplayCacheOptions {
 
 /** The in-memory default: a Map in insertion order with expiry and a size cap. */
 export function createMemoryReplayCache(options: MemoryReplayCacheOptions = {}): ReplayCache & { size(): number } {
-  const maxEntries = options.maxEntries ?? 100_000;
+  const maxEntries = options.maxEntries ?? DEFAULT_REPLAY_MAX_ENTRIES;
   const now = options.now ?? (() => Date.now());
   const entries = new Map<string, Entry>();
 
@@ -50,14 +70,14 @@ export function createMemoryReplayCache(options: MemoryReplayCacheOptions = {}):
   return {
     checkAndRecord({ digest, occurrence, expiresAt }) {
       const seen = entries.get(digest);
-      if (seen && seen.expiresAt > now()) {
-        if (seen.occurrence !== undefined && occurrence !== undefined && seen.occurrence !== occurrence) return 'replay';
-        seen.occurrence ??= occurrence;
-        return 'duplicate';
+      const { verdict, remember } = classifySighting(seen, { occurrence, expiresAt }, now());
+      if (verdict === 'duplicate' && seen && remember) seen.occurrence = remember.occurrence;
+      if (verdict === 'new' && remember) {
+        if (seen) entries.delete(digest); // expired: re-inserted as the newest
+        if (entries.size >= maxEntries) evict();
+        entries.set(digest, remember);
       }
-      if (entries.size >= maxEntries) evict();
-      entries.set(digest, { occurrence, expiresAt });
-      return 'new';
+      return verdict;
     },
     size: () => entries.size,
   };

@@ -15,6 +15,24 @@ export function parseDelay(el: Element): Delay | undefined {
   return { stamp: parseDateTime(requireAttr(delay, 'stamp')), from: delay.attrs.from };
 }
 
+/**
+ * Every `<delay/>` child, in document order, skipping malformed ones. A message may carry
+ * several: the sender's own (any client can add one) and the one each server that stored it
+ * added (XEP-0203 §3, e.g. offline storage, XEP-0160). Only a delay whose `from` is an entity
+ * you trust (your own server's domain) says when the message reached it; any other is a claim.
+ */
+export function parseDelays(el: Element): Delay[] {
+  const out: Delay[] = [];
+  for (const delay of el.getChildren('delay', NS_DELAY)) {
+    try {
+      out.push({ stamp: parseDateTime(requireAttr(delay, 'stamp')), from: delay.attrs.from });
+    } catch {
+      // A malformed stamp dates nothing: skipped, the others still count.
+    }
+  }
+  return out;
+}
+
 export interface StanzaId {
   id: string;
   by: string;

@@ -8,6 +8,7 @@ import {
   normalizeBackupCode, type OxDecryptContext, type OxDecryptor, type OxDecryptResult, type OxPayload, oxPayload,
   parsePublicKeyResult, parsePublicKeysListEvent, parsePublicKeysListResult, parseSecretKeyResult, type PrivateKey,
   ProtocolParseError, publicKeyBytes, type PublicKey, readPrivateKey, readPublicKey, toBase64, type PubkeyMetadata, parseJid, xml,
+  type ReplayCache,
 } from '@sealpost/protocol';
 
 export type { OxDecryptResult, OxPayload, PrivateKey, PublicKey };
@@ -150,6 +151,8 @@ export function createDecryptor(options: {
   ownJid: string;
   own: OwnKey;
   senderKeys: (jid: string) => Promise<readonly PublicKey[]>;
+  /** The account's persistent replay memory (in memory for this page when absent). */
+  replayCache?: ReplayCache;
 }): OxDecryptor {
   return createOxDecryptor({
     ownJid: options.ownJid,
@@ -157,6 +160,7 @@ export function createDecryptor(options: {
     // The signed time is judged against the server's receipt time (delay or archive stamp,
     // passed per message), so old history stays readable (§3.1).
     senderKeys: options.senderKeys,
+    ...(options.replayCache ? { replayCache: options.replayCache } : {}),
   });
 }
 

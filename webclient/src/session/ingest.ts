@@ -2,16 +2,21 @@
 // decrypted and verified, plaintext ones are kept and marked unencrypted, receipts and
 // markers move delivery states. Nothing here renders: the UI reads the store.
 import {
-  bareJid, buildReceipt, type Element, parseChatMarker, parseOriginId, parseReceipt, parseStanzaError,
+  bareJid, buildReceipt, type Element, parseChatMarker, parseDelays, parseJid, parseOriginId, parseReceipt, parseStanzaError,
 } from '@sealpost/protocol';
 import { isOxMessage, type OxDecryptResult } from '../ox/oxAdapter.ts';
 import type { AccountStore } from '../storage/accountStore.ts';
 import { messageKey, type MessageRecord, searchText } from '../storage/schema.ts';
 import type { TrustManager } from './trust.ts';
 import { attachmentsFromPayload, oobAttachments } from '../files/payload.ts';
+import { replayRecord, type ReplayMemory } from './replayMemory.ts';
+import { claimedDate } from './arrivalTime.ts';
 
 export interface IngestContext {
-  /** When the server received it (delay stamp, archive stamp, or now). */
+  /**
+   * When it reached us, by our own clock or our own server's stamp (arrivalTime.ts), never
+   * a date the sender chose: the sort time, and what the signed time is judged against.
+   */
   receivedAt: Date;
   archiveId?: string;
   /** Delivered live (answer receipts); false for archive results. */
@@ -26,6 +31,8 @@ export interface IngestDeps {
   store: AccountStore;
   trust: TrustManager;
   decrypt(stanza: Element, ctx: { receivedAt: Date; occurrence?: string }): Promise<OxDecryptResult>;
+  /** The replay memory the decryptor checks; its entries are stored with the messages. */
+  replay: ReplayMemory;
   send(stanza: Element): void;
   /** Conversations whose messages changed. */
   changed(peers: string[]): void;
@@ -35,6 +42,7 @@ export type Ingested = { kind: 'message'; record: MessageRecord; inserted: boole
 
 export function createIngest(deps: IngestDeps) {
   const own = bareJid(deps.ownJid);
+  const ownDomain = parseJid(own).domain;
 
   async function markOut(peer: string, id: string, state: 'delivered' | 'read' | 'error'): Promise<void> {
     const msg = await deps.store.getMessage(peer, id);
@@ -103,9 +111,16 @@ export function createIngest(deps: IngestDeps) {
     }
 
     const ts = await deps.store.orderedTs(peer, ctx.receivedAt.getTime(), ctx.order ?? 'append');
-    const base = { key: messageKey(peer, id), id, peer, dir, ts, ...(ctx.archiveId ? { archiveId: ctx.archiveId } : {}) };
+    // XEP-0203: a delay on the sender's own stanza is only its claim (shown, never sorted by).
+    const claimed = claimedDate(parseDelays(msg), ownDomain);
+    const base = {
+      key: messageKey(peer, id), id, peer, dir, ts,
+      ...(ctx.archiveId ? { archiveId: ctx.archiveId } : {}),
+      ...(claimed ? { claimedAt: claimed.getTime() } : {}),
+    };
     let record: MessageRecord;
     let wantsReceipt = false;
+    let replay;
     if (ox) {
       let result = await deps.decrypt(msg, { receivedAt: ctx.receivedAt, ...(ctx.archiveId ? { occurrence: ctx.archiveId } : {}) });
       if (!result.ok && result.reason === 'unknown-signer') {
@@ -113,6 +128,18 @@ export function createIngest(deps: IngestDeps) {
         result = await deps.decrypt(msg, { receivedAt: ctx.receivedAt, ...(ctx.archiveId ? { occurrence: ctx.archiveId } : {}) });
       }
       if (result.ok) {
+        const sighting = deps.replay.take(result.digest);
+        if (sighting?.storedAs !== undefined && sighting.storedAs !== base.key) {
+          // The same signcrypt is already stored as another message (a copy seen without a
+          // server id, ox/replay.ts 'duplicate'): shown once, under the first id.
+          const first = await deps.store.getMessageByKey(sighting.storedAs);
+          if (first) {
+            await deps.store.putReplay(replayRecord(sighting, first.key));
+            if (ctx.archiveId && !first.archiveId) await deps.store.updateMessage(first.peer, first.id, { archiveId: ctx.archiveId });
+            return { kind: 'message', record: first, inserted: false };
+          }
+        }
+        if (sighting) replay = replayRecord(sighting, base.key);
         const { body = '', subject } = result.payload;
         const attachments = attachmentsFromPayload(result.payload);
         record = {
@@ -122,6 +149,7 @@ export function createIngest(deps: IngestDeps) {
           ...(attachments.length ? { attachments } : {}),
           security: 'ox',
           signer: result.signerFingerprint,
+          signedAt: result.time.getTime(),
           text: searchText(body, subject),
         };
         if (dir === 'in' && !(await deps.trust.isPinned(from, result.signerFingerprint))) record.unacceptedKey = true;
@@ -142,7 +170,7 @@ export function createIngest(deps: IngestDeps) {
       wantsReceipt = msg.getChild('request', 'urn:xmpp:receipts') !== undefined;
     }
     if (dir === 'out') record.state = 'sent';
-    const { inserted, record: stored } = await deps.store.putMessage(record, { countUnread: ctx.countUnread });
+    const { inserted, record: stored } = await deps.store.putMessage(record, { countUnread: ctx.countUnread, ...(replay ? { replay } : {}) });
     if (ctx.live && dir === 'in' && wantsReceipt && msg.attrs.from && record.security !== 'failed') {
       deps.send(buildReceipt({ to: msg.attrs.from, id, type: 'chat' }));
     }

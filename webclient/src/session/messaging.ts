@@ -2,7 +2,8 @@
 // results, receipts, markers, key notifications) to ingest, runs archive catch-up, and owns
 // the outbox. Stanzas are processed one at a time, in arrival order.
 import {
-  bareJid, buildChatMarker, buildEnableCarbons, type Element, parseCarbon, parseDelay, parseStanzaIds, xml,
+  bareJid, buildChatMarker, buildEnableCarbons, DEFAULT_REPLAY_MAX_ENTRIES, type Delay, type Element, parseCarbon, parseDelays, parseJid,
+  parseStanzaIds, xml,
 } from '@sealpost/protocol';
 import { createDecryptor, type OwnKey, parseKeyListEvent, type PublicKey } from '../ox/oxAdapter.ts';
 import type { AccountStore } from '../storage/accountStore.ts';
@@ -11,6 +12,8 @@ import type { Connection } from '../xmpp/connection.ts';
 import { createHistory } from './history.ts';
 import { createIngest } from './ingest.ts';
 import { createOutbox } from './outbox.ts';
+import { liveArrival } from './arrivalTime.ts';
+import { createReplayMemory } from './replayMemory.ts';
 import type { TrustInfo, TrustManager } from './trust.ts';
 
 export interface MessagingDeps {
@@ -27,6 +30,9 @@ export interface MessagingDeps {
 
 export function createMessaging(deps: MessagingDeps) {
   const own = bareJid(deps.jid);
+  const ownDomain = parseJid(own).domain;
+  /** Newest sort time held when the session began: our server kept nothing for us before it. */
+  let offlineFloor = 0;
   let ownOtherKeys: PublicKey[] | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const iq = (el: Element) => {
@@ -40,15 +46,21 @@ export function createMessaging(deps: MessagingDeps) {
     return c.send(el);
   };
 
+  const replay = createReplayMemory({ store: deps.store });
+  // Bounded like the protocol's in-memory cache: expired entries (their signed time is past
+  // the accepted age, so decrypt refuses the copy as stale anyway), then the soonest to expire.
+  void deps.store.pruneReplay(Date.now(), DEFAULT_REPLAY_MAX_ENTRIES).catch((err) => console.warn('messaging: pruning the replay memory failed', err));
   const decryptor = createDecryptor({
     ownJid: own,
     own: deps.own,
     senderKeys: async (jid) => (jid === own ? [deps.own.privateKey.toPublic(), ...(await otherOwnKeys())] : deps.trust.verificationKeys(jid)),
+    replayCache: replay,
   });
   const ingest = createIngest({
     ownJid: own,
     store: deps.store,
     trust: deps.trust,
+    replay,
     decrypt: (stanza, ctx) => decryptor.decrypt(stanza, ctx),
     send: (el) => void send(el).catch(() => {}),
     changed: deps.changed,
@@ -103,7 +115,7 @@ export function createMessaging(deps: MessagingDeps) {
       });
       return;
     }
-    const receivedAt = safeDelay(stanza) ?? new Date();
+    const { at: receivedAt } = liveArrival({ delays: safeDelays(stanza), serverDomain: ownDomain, now: new Date(), floor: offlineFloor });
     const archiveId = parseStanzaIds(stanza).find((s) => s.by === own)?.id;
     await ingest(stanza, { receivedAt, live: true, countUnread: !viewing(stanza), ...(archiveId ? { archiveId } : {}) });
     if (archiveId) await deps.store.setMeta('mamLast', archiveId);
@@ -127,8 +139,14 @@ export function createMessaging(deps: MessagingDeps) {
     /** A new session: carbons, presence (offline messages follow), archive catch-up, outbox. */
     async onNewSession(): Promise<void> {
       ownOtherKeys = undefined;
+      offlineFloor = (
+        await deps.store.conversations().catch((err) => {
+          console.warn('messaging: reading conversations failed, offline stamps unbounded below', err);
+          return [];
+        })
+      )[0]?.lastTs ?? 0;
       await iq(buildEnableCarbons()).catch(() => {});
-      await send(xml('presence'));
+      await send(xml('presence')); // offline messages (XEP-0160) follow it
       await serial(() => history.catchUp()).catch(() => {});
       await outbox.recover();
       await outbox.flush();
@@ -151,11 +169,11 @@ export function createMessaging(deps: MessagingDeps) {
   };
 }
 
-function safeDelay(stanza: Element): Date | undefined {
+function safeDelays(stanza: Element): Delay[] {
   try {
-    return parseDelay(stanza)?.stamp;
+    return parseDelays(stanza);
   } catch {
-    return undefined;
+    return []; // not a stanza we can read delays from: dated by arrival
   }
 }
 

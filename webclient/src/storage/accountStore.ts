@@ -3,7 +3,7 @@
 import { deleteDatabase, done, openDatabase, req } from './idb.ts';
 import {
   type ContactKeysRecord, type ConversationRecord, type DeliveryState, type DraftRecord, messageKey, type MessageRecord,
-  type MetaRecord, MIGRATIONS, type OutboxRecord, STORES,
+  type MetaRecord, MIGRATIONS, type OutboxRecord, type ReplayRecord, STORES,
 } from './schema.ts';
 
 const STATE_ORDER: Record<DeliveryState, number> = { error: 0, queued: 1, sending: 2, sent: 3, delivered: 4, read: 5 };
@@ -40,9 +40,20 @@ export async function openAccountStore(jid: string, factory?: IDBFactory) {
     return out;
   }
 
-  async function putMessages(records: readonly MessageRecord[], options: { countUnread: boolean; outbox?: OutboxRecord }): Promise<PutResult[]> {
-    const tx = rw(options.outbox ? [STORES.messages, STORES.conversations, STORES.outbox] : [STORES.messages, STORES.conversations]);
+  interface PutOptions {
+    countUnread: boolean;
+    outbox?: OutboxRecord;
+    /** Replay-memory entries of these messages: written in the same transaction. */
+    replays?: readonly ReplayRecord[];
+  }
+
+  async function putMessages(records: readonly MessageRecord[], options: PutOptions): Promise<PutResult[]> {
+    const stores: string[] = [STORES.messages, STORES.conversations];
+    if (options.outbox) stores.push(STORES.outbox);
+    if (options.replays?.length) stores.push(STORES.replay);
+    const tx = rw(stores);
     if (options.outbox) tx.objectStore(STORES.outbox).put(options.outbox);
+    for (const r of options.replays ?? []) tx.objectStore(STORES.replay).put(r);
     const messages = tx.objectStore(STORES.messages);
     const conversations = tx.objectStore(STORES.conversations);
     const results: PutResult[] = [];
@@ -78,11 +89,45 @@ export async function openAccountStore(jid: string, factory?: IDBFactory) {
     close: () => db.close(),
 
     putMessages,
-    async putMessage(record: MessageRecord, options: { countUnread: boolean; outbox?: OutboxRecord } = { countUnread: true }): Promise<PutResult> {
-      return (await putMessages([record], options))[0]!;
+    async putMessage(record: MessageRecord, options: Omit<PutOptions, 'replays'> & { replay?: ReplayRecord } = { countUnread: true }): Promise<PutResult> {
+      const { replay, ...rest } = options;
+      return (await putMessages([record], { ...rest, ...(replay ? { replays: [replay] } : {}) }))[0]!;
+    },
+    async getReplay(digest: string): Promise<ReplayRecord | undefined> {
+      return req(db.transaction(STORES.replay).objectStore(STORES.replay).get(digest));
+    },
+    /** Records a sighting that brings no new message (a duplicate learning its server id). */
+    async putReplay(record: ReplayRecord): Promise<void> {
+      const tx = rw(STORES.replay);
+      tx.objectStore(STORES.replay).put(record);
+      await done(tx);
+    },
+    /**
+     * Forgets replay entries that expired at `now`, then the soonest to expire beyond
+     * `maxEntries`. Returns how many were removed.
+     */
+    async pruneReplay(now: number, maxEntries: number): Promise<number> {
+      const tx = rw(STORES.replay);
+      const store = tx.objectStore(STORES.replay);
+      const index = store.index('byExpiresAt');
+      let removed = 0;
+      const expired = (await req(index.getAllKeys(IDBKeyRange.upperBound(now)))) as IDBValidKey[];
+      for (const key of expired) store.delete(key);
+      removed += expired.length;
+      const excess = (await req(store.count())) - maxEntries; // counted after the deletions above
+      if (excess > 0) {
+        const oldest = (await req(index.getAllKeys(IDBKeyRange.lowerBound(now, true), excess))) as IDBValidKey[];
+        for (const key of oldest) store.delete(key);
+        removed += oldest.length;
+      }
+      await done(tx);
+      return removed;
     },
     async getMessage(peer: string, id: string): Promise<MessageRecord | undefined> {
       return req(db.transaction(STORES.messages).objectStore(STORES.messages).get(messageKey(peer, id)));
+    },
+    async getMessageByKey(key: string): Promise<MessageRecord | undefined> {
+      return req(db.transaction(STORES.messages).objectStore(STORES.messages).get(key));
     },
     /** Messages with this id in any conversation (receipts and markers carry only the id). */
     async findById(id: string): Promise<MessageRecord[]> {

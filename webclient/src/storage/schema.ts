@@ -47,6 +47,28 @@ export interface MessageRecord {
   unacceptedKey?: boolean;
   /** Lower-cased body and subject, for search. */
   text: string;
+  /**
+   * The signcrypt's signed `<time/>` (XEP-0373 §3.1), ms: what the sender's clock said. Shown
+   * when far from `ts`, never used to sort.
+   */
+  signedAt?: number;
+  /** A XEP-0203 `<delay/>` stamp the sender put on the message itself, ms: a claim, never a sort time. */
+  claimedAt?: number;
+}
+
+/**
+ * The replay memory (protocol ox/replay.ts), one record per signcrypt digest, written in the
+ * same transaction as the message it came with. Kept until the signed time leaves the window
+ * the time check accepts (`expiresAt`), and at most a bounded number of entries.
+ */
+export interface ReplayRecord {
+  /** SHA-256 (hex) of the signcrypt. */
+  digest: string;
+  /** Server-assigned id of the sighting (XEP-0359 stanza-id by our account, MAM id), when known. */
+  occurrence?: string;
+  expiresAt: number;
+  /** The message it was stored as. */
+  messageKey: string;
 }
 
 export interface ConversationRecord {
@@ -98,6 +120,7 @@ export const STORES = {
   drafts: 'drafts',
   contacts: 'contacts',
   meta: 'meta',
+  replay: 'replay',
 } as const;
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -112,6 +135,14 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore(STORES.drafts, { keyPath: 'peer' });
     db.createObjectStore(STORES.contacts, { keyPath: 'jid' });
     db.createObjectStore(STORES.meta, { keyPath: 'key' });
+  },
+  // 2: the replay memory. Messages already cached were stored without the digest of their
+  // signcrypt (only the decrypted content is kept), so no entry can be derived for them: those
+  // received in the last accepted age (7 days) stay unprotected against a replay until the
+  // signed time ages out; everything received from now on is remembered.
+  (db) => {
+    const replay = db.createObjectStore(STORES.replay, { keyPath: 'digest' });
+    replay.createIndex('byExpiresAt', 'expiresAt');
   },
 ];
 

@@ -6,6 +6,7 @@ import { useApp } from '../context.ts';
 import { SafeText } from '../common/SafeText.tsx';
 import { isMessageKey } from '../../i18n/i18n.ts';
 import { AttachmentView } from '../files/AttachmentView.tsx';
+import { dateNote } from '../../session/arrivalTime.ts';
 
 const STATE_GLYPH: Record<string, string> = { queued: '◷', sending: '…', sent: '✓', delivered: '✓✓', read: '✓✓', error: '!' };
 
@@ -13,8 +14,10 @@ function Item({ message: m }: { message: MessageRecord }) {
   const { i18n } = useApp();
   const { t } = i18n;
   const cls = ['msg', `msg-${m.dir}`, `sec-${m.security}`, m.state ? `state-${m.state}` : ''].join(' ');
+  // Sorted by arrival; a date the sender chose is shown as what it is (arrivalTime.ts).
+  const note = dateNote(m);
   return (
-    <li class={cls} data-testid="message" data-id={m.id} data-security={m.security} data-state={m.state}>
+    <li class={cls} data-testid="message" data-id={m.id} data-security={m.security} data-state={m.state} data-ts={m.ts}>
       <article class="bubble" aria-label={m.dir === 'out' ? t('msg.fromYou') : t('msg.fromThem')}>
         {m.security === 'failed' ? (
           <div class="failed" role="note">
@@ -37,6 +40,11 @@ function Item({ message: m }: { message: MessageRecord }) {
             {m.attachments?.map((a) => <AttachmentView key={a.url} attachment={a} />)}
           </>
         )}
+        {note && (
+          <p class="date-note" role="note" data-testid="date-note">
+            {t(note.kind === 'claimed' ? 'msg.dateClaimed' : 'msg.dateSigned', { date: `${i18n.day(note.at)} ${i18n.time(note.at)}` })}
+          </p>
+        )}
         <footer class="meta">
           {m.security === 'plain' && <span class="tag tag-warn" data-testid="unencrypted">{t('security.plain')}</span>}
           {m.unacceptedKey && <span class="tag tag-warn">{t('security.unacceptedKey')}</span>}
@@ -57,7 +65,7 @@ function Item({ message: m }: { message: MessageRecord }) {
 export const MessageItem = memo(Item, (a, b) => {
   const x = a.message;
   const y = b.message;
-  return x === y || (x.key === y.key && x.state === y.state && x.security === y.security && x.body === y.body && x.unacceptedKey === y.unacceptedKey && x.ts === y.ts);
+  return x === y || (x.key === y.key && x.state === y.state && x.security === y.security && x.body === y.body && x.unacceptedKey === y.unacceptedKey && x.ts === y.ts && x.signedAt === y.signedAt && x.claimedAt === y.claimedAt);
 });
 
 function failureKey(reason: string | undefined) {
