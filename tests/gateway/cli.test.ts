@@ -1,12 +1,10 @@
 // `npm run admin -- ...` as a separate process against a running stack: it finds the
 // gateway through the credential file in the data folder (the same SEALPOST_DATA_DIR).
-import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import test from 'ava';
 import { cliCredentialFile } from '../../gateway/src/cli/credential.ts';
-import { REPO_ROOT } from '../../scripts/stack/stack.ts';
 import type { TestStack } from '../harness/stack.ts';
-import { startGatewayStack } from './helpers.ts';
+import { runAdminCli, startGatewayStack } from './helpers.ts';
 
 let stack: TestStack;
 test.before(async () => {
@@ -16,29 +14,8 @@ test.after.always(async () => {
   await stack?.stop();
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the exact npm script the launcher tells people to run. */
-function admin(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'admin', '--', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, SEALPOST_DATA_DIR: stack.dataDir, ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
-}
+const admin = (args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) => runAdminCli(stack, args, options);
 
 test.serial('the credential file is private to the gateway user', (t) => {
   t.is(statSync(cliCredentialFile(stack.dataDir)).mode & 0o777, 0o600);

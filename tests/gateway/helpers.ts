@@ -1,6 +1,8 @@
 // Helpers for the gateway's integration tests: a stack with generous rate limits unless a
 // test asks otherwise, a small JSON client for the API, and an admin to call it with.
+import { spawn } from 'node:child_process';
 import { readCliCredential } from '../../gateway/src/cli/credential.ts';
+import { REPO_ROOT } from '../../scripts/stack/stack.ts';
 import { startStack, type TestStack } from '../harness/stack.ts';
 
 export async function startGatewayStack(env: Record<string, string> = {}): Promise<TestStack> {
@@ -64,4 +66,28 @@ export async function until(predicate: () => Promise<boolean> | boolean, timeout
     await new Promise((r) => setTimeout(r, 50));
   }
   return false;
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run admin -- ...`, the exact command the launcher tells people to run, against `stack`. */
+export function runAdminCli(stack: TestStack, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'admin', '--', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, SEALPOST_DATA_DIR: stack.dataDir, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
 }

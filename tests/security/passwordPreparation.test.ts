@@ -13,9 +13,8 @@ import { client, type Element } from '@xmpp/client';
 import { passwordForLogin, preparePassword } from '../../protocol/src/password/opaqueString.ts';
 import { scramMechanism, type ScramClient } from '../../webclient/src/xmpp/scram.ts';
 import { changeUserPassword } from '../../gateway/src/xmpp/adminCommands.ts';
-import { REPO_ROOT } from '../../scripts/stack/stack.ts';
 import type { TestStack } from '../harness/stack.ts';
-import { apiClient, cliToken, startGatewayStack, type ApiCall } from '../gateway/helpers.ts';
+import { apiClient, cliToken, runAdminCli, startGatewayStack, type ApiCall } from '../gateway/helpers.ts';
 
 let stack: TestStack;
 let api: ApiCall;
@@ -160,22 +159,7 @@ test.serial('an admin reset to a refused password is a 400 and the old password 
 });
 
 /** `npm run admin -- ...`, the CLI as people run it, against this stack. */
-function cli(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'admin', '--', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, SEALPOST_DATA_DIR: stack.dataDir },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const cli = (args: string[], stdin: string) => runAdminCli(stack, args, { stdin });
 
 test.serial('the CLI refuses a password SASLprep would change before sending it, and creates a usable account from an NFD one', async (t) => {
   const refused = await cli(['create-user', 'cli-shy'], 'soft\u00ADhyphen-pw-1\n');

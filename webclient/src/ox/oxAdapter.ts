@@ -50,7 +50,7 @@ export async function publishPublicKey(iq: Iq, own: OwnKey, others: readonly Pub
 }
 
 /**
- * Tells the server's key directory (the gateway component, issue 5) that we published, so it
+ * Tells the server's key directory (the gateway component) that we published, so it
  * re-reads our PEP nodes now: `<iq type='set'><published xmlns='urn:sealpost:directory:0'/>`.
  * Best effort: a server without the directory simply answers with an error.
  */
